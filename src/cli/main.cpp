@@ -1,0 +1,203 @@
+// pdp-assess: assess a request, validate rules, try a JsonLogic expression, list every path.
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/logic_command.hpp"
+#include "cli/rules_folder.hpp"
+#include "core/assessment.hpp"
+#include "core/json_text.hpp"
+#include "core/response.hpp"
+#include "core/walk.hpp"
+
+namespace {
+
+using pdp::Json;
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  pdp-assess assess [--rules DIR] [--date YYYY-MM-DD] [--locale fr] FILE|-\n"
+    "  pdp-assess validate [--rules DIR]\n"
+    "  pdp-assess logic RULE [DATA]\n"
+    "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json]\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "pdp-assess: " << message << "\n" << kUsage;
+  return 2;
+}
+
+struct Options {
+  std::string rules = PDP_DEFAULT_RULES_DIR;
+  std::optional<std::string> date;
+  std::optional<std::string> locale;
+  bool json = false;
+  std::vector<std::string> positional;
+};
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, bool allow_date,
+                                     std::string& problem) {
+  Options options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (arg == "--rules" || (allow_date && (arg == "--date" || arg == "--locale"))) {
+      auto given = value();
+      if (!given) {
+        problem = arg + " needs a value";
+        return std::nullopt;
+      }
+      if (arg == "--rules") options.rules = *given;
+      if (arg == "--date") options.date = *given;
+      if (arg == "--locale") options.locale = *given;
+    } else if (arg == "--json") {
+      options.json = true;
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      problem = "unknown option " + arg;
+      return std::nullopt;
+    } else {
+      options.positional.push_back(arg);
+    }
+  }
+  return options;
+}
+
+pdp::Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return pdp::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// A file holding a bare answers object is accepted as {"answers": that object}.
+Json as_request(const Json& input) {
+  if (!input.is_object()) return input;
+  for (const char* field : {"answers", "date", "locale"}) {
+    if (input.contains(field)) return input;
+  }
+  return Json{{"answers", input}};
+}
+
+int run_assess(const Options& options) {
+  if (options.positional.size() != 1) return usage_error("assess takes one FILE (or - for stdin)");
+  const std::string& name = options.positional[0];
+  std::string text;
+  if (name == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(name, std::ios::binary);
+    if (!in) return usage_error("cannot read " + name);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto rules = pdp::cli::load_rules_folder(options.rules, std::cout);
+  if (!rules) return 1;
+  auto parsed = pdp::parse_json_text(text, "request.invalid_json", "");
+  if (!parsed) {
+    std::cout << pdp::error_response(parsed.error()).dump(2) << "\n";
+    return 1;
+  }
+  Json request = as_request(parsed.value());
+  if (request.is_object()) {
+    if (options.date) request["date"] = *options.date;
+    if (options.locale) request["locale"] = *options.locale;
+  }
+  const Json response = pdp::assess(*rules, request, today());
+  std::cout << response.dump(2) << "\n";
+  return response.contains("error") ? 1 : 0;
+}
+
+int run_validate(const Options& options) {
+  if (!options.positional.empty()) return usage_error("validate takes no FILE");
+  auto rules = pdp::cli::load_rules_folder(options.rules, std::cout);
+  if (!rules) return 1;
+  std::size_t items = 0;
+  for (pdp::ItemKind kind : pdp::kItemKinds) items += rules->items_of(kind).size();
+  std::cout << Json{{"valid", true},
+                    {"version", rules->version},
+                    {"questions", rules->questions.size()},
+                    {"criteria", rules->criteria.size()},
+                    {"items", items},
+                    {"locales", rules->locales}}
+                   .dump(2)
+            << "\n";
+  return 0;
+}
+
+std::string ids_of(const Json& items) {
+  std::string out;
+  for (const auto& item : items) {
+    out += (out.empty() ? "" : ",") + item["id"].get<std::string>();
+    if (item["status"] == "to_check") out += "?";
+  }
+  return out.empty() ? "-" : out;
+}
+
+int run_paths(const Options& options) {
+  if (!options.positional.empty()) return usage_error("paths takes no FILE");
+  auto rules = pdp::cli::load_rules_folder(options.rules, std::cout);
+  if (!rules) return 1;
+  Json settings = Json::object();
+  if (options.date) settings["date"] = *options.date;
+  if (options.locale) settings["locale"] = *options.locale;
+  auto request = pdp::read_request(*rules, settings, today());
+  if (!request) {
+    std::cout << pdp::error_response(request.error()).dump(2) << "\n";
+    return 1;
+  }
+  const std::size_t count = pdp::walk_paths(
+      *rules, [&](const pdp::WalkPath& path, const pdp::Answers& answers,
+                  const pdp::Situation& situation) {
+        pdp::Request at_leaf = request.value();
+        at_leaf.answers = answers;
+        const Json response = pdp::build_response(*rules, at_leaf, situation);
+        if (options.json) {
+          Json steps = Json::array();
+          for (const auto& step : path) {
+            steps.push_back({{"question", rules->questions[step.question].id},
+                             {"answer", step.answer}});
+          }
+          std::cout << Json{{"steps", steps}, {"response", response}}.dump() << "\n";
+          return;
+        }
+        std::string line;
+        for (const auto& step : path) {
+          line += rules->questions[step.question].id + "=" + step.answer.dump() + " ";
+        }
+        line += "=> " + response["eligibility"].get<std::string>();
+        for (const char* kind : {"programmes", "measures", "actors", "channels", "next_steps"}) {
+          line += " | " + std::string(kind) + ": " + ids_of(response[kind]);
+        }
+        std::cout << line << "\n";
+      });
+  std::cerr << count << " paths\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "logic") return run_logic_command(args, std::cout);
+
+  std::string problem;
+  const bool with_date = command == "assess" || command == "paths";
+  auto options = parse_options(args, with_date, problem);
+  if (!options) return usage_error(problem);
+  if (command == "assess") return run_assess(*options);
+  if (command == "validate") return run_validate(*options);
+  if (command == "paths") return run_paths(*options);
+  return usage_error("unknown command \"" + command + "\"");
+}

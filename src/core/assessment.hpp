@@ -1,0 +1,18 @@
+// The one API of the core: a request in, a response (or an error) out, both JSON.
+#pragma once
+
+#include <string>
+
+#include "core/date.hpp"
+#include "core/rules.hpp"
+
+namespace pdp {
+
+// `today` is the default date (the core has no clock). Never throws; bad input gives
+// {"error": {"code", "message", "path"}} and nothing else.
+Json assess(const RuleSet& rules, const Json& request, const Date& today);
+
+// The same from JSON text; a text that is not JSON gives "request.invalid_json".
+Json assess_text(const RuleSet& rules, const std::string& request, const Date& today);
+
+}  // namespace pdp

@@ -1,0 +1,41 @@
+// Strict parsing and formatting of ISO calendar dates.
+#include "core/date.hpp"
+
+#include <cstdio>
+
+namespace pdp {
+namespace {
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+std::optional<Date> Date::parse(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (std::size_t i = starts[f]; i < starts[f] + lengths[f]; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (text[i] - '0');
+    }
+  }
+  Date date{fields[0], fields[1], fields[2]};
+  if (date.year < 1900 || date.year > 2999 || date.month < 1 || date.month > 12) return std::nullopt;
+  if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
+  return date;
+}
+
+std::string Date::iso() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+}  // namespace pdp

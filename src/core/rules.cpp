@@ -1,0 +1,45 @@
+// Look-ups on a loaded rule set.
+#include "core/rules.hpp"
+
+#include <algorithm>
+
+namespace pdp {
+
+bool Question::has_option(const std::string& option) const {
+  return std::find(options.begin(), options.end(), option) != options.end();
+}
+
+bool Question::is_exclusive(const std::string& option) const {
+  return std::find(exclusive.begin(), exclusive.end(), option) != exclusive.end();
+}
+
+const char* kind_name(ItemKind kind) {
+  switch (kind) {
+    case ItemKind::programme:
+      return "programmes";
+    case ItemKind::measure:
+      return "measures";
+    case ItemKind::actor:
+      return "actors";
+    case ItemKind::channel:
+      return "channels";
+    case ItemKind::next_step:
+      return "next_steps";
+  }
+  return "";
+}
+
+int RuleSet::question_index(const std::string& id) const {
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    if (questions[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const std::vector<Item>& RuleSet::items_of(ItemKind kind) const {
+  static const std::vector<Item> kNone;
+  auto found = items.find(kind);
+  return found == items.end() ? kNone : found->second;
+}
+
+}  // namespace pdp

@@ -1,0 +1,513 @@
+// Semantic checks of a loaded rule set; each problem names the JSON path to fix.
+#include "core/rules_checks.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+#include "core/json_reader.hpp"
+#include "core/request.hpp"
+
+namespace pdp {
+namespace {
+
+// Identifiers are French snake_case ASCII, as in French rules-as-code projects.
+bool is_identifier(const std::string& id) {
+  if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool is_language_code(const std::string& code) {
+  return code.size() == 2 && std::all_of(code.begin(), code.end(),
+                                         [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+void check_identifier(const std::string& id, const std::string& path, Errors& problems) {
+  if (id.empty()) return;  // already reported as missing
+  if (!is_identifier(id)) {
+    problems.push_back(Error{"rules.invalid_id",
+                             "\"" + id + "\" is not an identifier (lower-case ASCII letters, " +
+                                 "digits and underscores, starting with a letter)",
+                             path + "/id"});
+  }
+}
+
+template <typename T>
+void check_unique(const std::vector<T>& things, const char* what, Errors& problems) {
+  std::set<std::string> seen;
+  for (const auto& thing : things) {
+    check_identifier(thing.id, thing.path, problems);
+    if (!thing.id.empty() && !seen.insert(thing.id).second) {
+      problems.push_back(Error{"rules.duplicate_id",
+                               std::string("the ") + what + " id \"" + thing.id +
+                                   "\" is defined more than once",
+                               thing.path + "/id"});
+    }
+  }
+}
+
+struct NamedCondition {
+  const Expression* expression;
+  std::string path;
+};
+
+std::vector<NamedCondition> conditions_of(const Question& question) {
+  std::vector<NamedCondition> out{{&question.asked_when, question.path + "/asked_when"}};
+  for (const auto& [option, condition] : question.options_when) {
+    out.push_back({&condition, question.path + "/options_when/" + pointer_token(option)});
+  }
+  return out;
+}
+
+void check_condition(const RuleSet& rules, const NamedCondition& condition, Errors& problems) {
+  for (const auto& use : condition.expression->vars()) {
+    if (rules.question_index(use.name) < 0) {
+      problems.push_back(Error{"rules.unknown_question",
+                               "the condition reads \"" + use.name + "\", which is not a question",
+                               condition.path + use.path});
+    }
+  }
+  for (const auto& comparison : condition.expression->comparisons()) {
+    const int index = rules.question_index(comparison.var);
+    if (index < 0) continue;
+    const Question& question = rules.questions[static_cast<std::size_t>(index)];
+    for (const auto& literal : comparison.literals) {
+      if (question.type == QuestionType::boolean) {
+        problems.push_back(Error{"rules.unknown_option",
+                                 "\"" + question.id + "\" is a yes/no question; compare it with " +
+                                     "true or false, not \"" + literal + "\"",
+                                 condition.path + comparison.path});
+      } else if (!question.has_option(literal)) {
+        problems.push_back(Error{"rules.unknown_option",
+                                 "\"" + literal + "\" is not an option of \"" + question.id + "\"",
+                                 condition.path + comparison.path});
+      }
+    }
+  }
+}
+
+// Questions that a question's own conditions read (its asked_when and options_when).
+std::set<int> guards_of(const RuleSet& rules, const Question& question) {
+  std::set<int> reads;
+  for (const auto& condition : conditions_of(question)) {
+    for (const auto& use : condition.expression->vars()) {
+      const int index = rules.question_index(use.name);
+      if (index >= 0) reads.insert(index);
+    }
+  }
+  return reads;
+}
+
+void check_order_and_cycles(const RuleSet& rules, Errors& problems) {
+  const std::size_t n = rules.questions.size();
+  std::vector<std::set<int>> edges(n);
+  for (std::size_t i = 0; i < n; ++i) edges[i] = guards_of(rules, rules.questions[i]);
+
+  // A question on a cycle of "is asked depending on" can never be asked.
+  std::vector<int> state(n, 0);  // 0 new, 1 on the current path, 2 done
+  std::vector<int> stack;
+  std::set<int> on_cycle;
+  std::function<void(int)> visit = [&](int q) {
+    state[static_cast<std::size_t>(q)] = 1;
+    stack.push_back(q);
+    for (int next : edges[static_cast<std::size_t>(q)]) {
+      if (state[static_cast<std::size_t>(next)] == 1) {
+        auto from = std::find(stack.begin(), stack.end(), next);
+        on_cycle.insert(from, stack.end());
+      } else if (state[static_cast<std::size_t>(next)] == 0) {
+        visit(next);
+      }
+    }
+    stack.pop_back();
+    state[static_cast<std::size_t>(q)] = 2;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (state[i] == 0) visit(static_cast<int>(i));
+  }
+  for (int q : on_cycle) {
+    const Question& question = rules.questions[static_cast<std::size_t>(q)];
+    problems.push_back(Error{"rules.cycle",
+                             "\"" + question.id + "\" depends, through its conditions, on itself",
+                             question.path + "/asked_when"});
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (on_cycle.count(static_cast<int>(i)) != 0) continue;
+    for (int read : edges[i]) {
+      if (static_cast<std::size_t>(read) > i) {
+        problems.push_back(Error{
+            "rules.question_order",
+            "\"" + rules.questions[i].id + "\" depends on \"" +
+                rules.questions[static_cast<std::size_t>(read)].id +
+                "\", which comes after it: move it earlier in the list",
+            rules.questions[i].path + "/asked_when"});
+      }
+    }
+  }
+}
+
+// Tries every combination of the answers `asked_when` reads; small by construction (a few
+// questions), and skipped when it would not be.
+void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& problems) {
+  std::vector<int> reads;
+  for (const auto& use : question.asked_when.vars()) {
+    const int index = rules.question_index(use.name);
+    if (index < 0) return;
+    if (std::find(reads.begin(), reads.end(), index) == reads.end()) reads.push_back(index);
+  }
+  std::vector<std::vector<Json>> domains;
+  std::size_t combinations = 1;
+  for (int index : reads) {
+    const Question& read = rules.questions[static_cast<std::size_t>(index)];
+    domains.push_back(answer_domain(read, read.options));
+    combinations *= std::max<std::size_t>(domains.back().size(), 1);
+    if (combinations > 100000) return;
+  }
+  std::vector<std::size_t> position(reads.size(), 0);
+  for (std::size_t count = 0; count < combinations; ++count) {
+    Json data = Json::object();
+    for (std::size_t k = 0; k < reads.size(); ++k) {
+      if (!domains[k].empty()) {
+        data[rules.questions[static_cast<std::size_t>(reads[k])].id] = domains[k][position[k]];
+      }
+    }
+    if (logic::truthy(question.asked_when.apply(data))) return;
+    for (std::size_t k = 0; k < position.size(); ++k) {
+      if (++position[k] < domains[k].size()) break;
+      position[k] = 0;
+    }
+  }
+  problems.push_back(Error{"rules.question_never_asked",
+                           "\"" + question.id + "\" can never be asked: no answers make its " +
+                               "\"asked_when\" true",
+                           question.path + "/asked_when"});
+}
+
+void check_question_shape(const Question& question, Errors& problems) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < question.options.size(); ++i) {
+    const auto& option = question.options[i];
+    const std::string path = question.path + "/options/" + std::to_string(i);
+    if (!is_identifier(option)) {
+      problems.push_back(Error{"rules.invalid_id", "\"" + option + "\" is not an identifier", path});
+    }
+    if (!seen.insert(option).second) {
+      problems.push_back(Error{"rules.duplicate_id",
+                               "the option \"" + option + "\" appears twice in \"" + question.id +
+                                   "\"",
+                               path});
+    }
+  }
+  if (question.type != QuestionType::boolean && question.options.size() < 2) {
+    problems.push_back(Error{"rules.wrong_type", "a choice needs at least two options",
+                             question.path + "/options"});
+  }
+  for (std::size_t i = 0; i < question.exclusive.size(); ++i) {
+    if (question.type != QuestionType::multi || !question.has_option(question.exclusive[i])) {
+      problems.push_back(Error{"rules.unknown_option",
+                               "\"" + question.exclusive[i] +
+                                   "\" is not an option of this multiple-choice question",
+                               question.path + "/exclusive/" + std::to_string(i)});
+    }
+  }
+  for (const auto& entry : question.options_when) {
+    if (!question.has_option(entry.first)) {
+      problems.push_back(Error{"rules.unknown_option",
+                               "\"" + entry.first + "\" is not an option of \"" + question.id +
+                                   "\"",
+                               question.path + "/options_when/" + pointer_token(entry.first)});
+    }
+  }
+  if (question.allows_unknown && question.has_option(kUnknownAnswer)) {
+    problems.push_back(Error{"rules.duplicate_id",
+                             "\"ne_sait_pas\" is already an option; \"allows_unknown\" would be "
+                             "ambiguous",
+                             question.path + "/allows_unknown"});
+  }
+}
+
+void check_sources(const RuleSet& rules, const std::vector<SourceRef>& sources,
+                   const std::string& path, Errors& problems) {
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const auto& document = sources[i].document;
+    const bool known = std::any_of(rules.documents.begin(), rules.documents.end(),
+                                   [&](const Document& d) { return d.id == document; });
+    if (!document.empty() && !known) {
+      problems.push_back(Error{"rules.unknown_document",
+                               "\"" + document + "\" is not a document of the manifest",
+                               path + "/source/" + std::to_string(i) + "/document"});
+    }
+    if (sources[i].passage.empty()) {
+      problems.push_back(Error{"rules.missing_source", "the passage cited is empty",
+                               path + "/source/" + std::to_string(i) + "/passage"});
+    }
+  }
+}
+
+// Locale texts: every text the responses use must exist, as a non-empty string.
+class TextCheck {
+ public:
+  TextCheck(const Json& texts, std::string file, Errors& problems)
+      : texts_(texts), file_(std::move(file)), problems_(problems) {}
+
+  void require(const std::vector<std::string>& keys) {
+    const Json* node = &texts_;
+    std::string path = file_ + "#";
+    for (const auto& key : keys) {
+      path += "/" + pointer_token(key);
+      if (!node->is_object() || node->find(key) == node->end()) {
+        problems_.push_back(Error{"rules.missing_text", "missing text \"" + join(keys) + "\"", path});
+        return;
+      }
+      node = &(*node)[key];
+    }
+    if (!node->is_string() || node->get_ref<const std::string&>().empty()) {
+      problems_.push_back(
+          Error{"rules.missing_text", "the text \"" + join(keys) + "\" must be a non-empty string",
+                path});
+    }
+  }
+
+  // Keys of `section` that name nothing the rules define.
+  void no_extra(const std::string& section, const std::set<std::string>& known) {
+    auto found = texts_.find(section);
+    if (found == texts_.end() || !found->is_object()) return;
+    for (auto it = found->begin(); it != found->end(); ++it) {
+      if (known.count(it.key()) == 0) {
+        problems_.push_back(Error{"rules.unknown_text",
+                                  "\"" + it.key() + "\" in \"" + section + "\" names nothing the " +
+                                      "rules define",
+                                  file_ + "#/" + section + "/" + pointer_token(it.key())});
+      }
+    }
+  }
+
+ private:
+  static std::string join(const std::vector<std::string>& keys) {
+    std::string out;
+    for (const auto& key : keys) out += (out.empty() ? "" : ".") + key;
+    return out;
+  }
+
+  const Json& texts_;
+  std::string file_;
+  Errors& problems_;
+};
+
+void check_texts(const RuleSet& rules, const std::string& locale, const Json& texts,
+                 Errors& problems) {
+  const std::string file = "locales/" + locale + ".json";
+  if (!texts.is_object()) {
+    problems.push_back(Error{"rules.wrong_type", "a locale file must hold an object", file + "#"});
+    return;
+  }
+  TextCheck check(texts, file, problems);
+  check.require({"locale"});
+  if (texts.value("locale", std::string()) != locale) {
+    problems.push_back(Error{"rules.unknown_locale",
+                             "the file must say \"locale\": \"" + locale + "\"",
+                             file + "#/locale"});
+  }
+  check.require({"name"});
+  auto months = texts.find("months");
+  const bool months_ok =
+      months != texts.end() && months->is_array() && months->size() == 12 &&
+      std::all_of(months->begin(), months->end(),
+                  [](const Json& m) { return m.is_string() && !m.get_ref<const std::string&>().empty(); });
+  if (!months_ok) {
+    problems.push_back(Error{"rules.missing_text", "\"months\" must list the 12 month names",
+                             file + "#/months"});
+  }
+  for (const char* key : {"yes", "no", "unknown"}) check.require({"answers", key});
+  for (const char* outcome : {"eligible", "not_eligible", "incomplete"}) {
+    for (const char* key : {"title", "now", "text"}) check.require({"eligibility", outcome, key});
+  }
+  for (const char* key : {"indicative", "privacy", "information_date", "rules_version",
+                          "programme_period", "programme_in_force", "programme_out_of_force"}) {
+    check.require({"notices", key});
+  }
+  for (auto it = texts.begin(); it != texts.end(); ++it) {
+    static const std::set<std::string> kSections = {
+        "$schema",  "locale",   "name",       "months",   "answers", "eligibility", "notices",
+        "questions", "criteria", "programmes", "measures", "actors",  "channels",    "next_steps"};
+    if (kSections.count(it.key()) == 0) {
+      problems.push_back(Error{"rules.unknown_text", "unknown section \"" + it.key() + "\"",
+                               file + "#/" + pointer_token(it.key())});
+    }
+  }
+  std::set<std::string> ids;
+  for (const auto& question : rules.questions) {
+    ids.insert(question.id);
+    auto own = texts.find("questions");
+    if (own != texts.end() && own->is_object() && own->contains(question.id) &&
+        (*own)[question.id].is_object()) {
+      for (auto it = (*own)[question.id].begin(); it != (*own)[question.id].end(); ++it) {
+        const bool known = it.key() == "label" || it.key() == "help" ||
+                           (it.key() == "options" && !question.options.empty()) ||
+                           (it.key() == "to_check" && question.allows_unknown);
+        if (!known) {
+          problems.push_back(Error{"rules.unknown_text",
+                                   "\"" + it.key() + "\" is not a text of question \"" +
+                                       question.id + "\"",
+                                   file + "#/questions/" + pointer_token(question.id) + "/" +
+                                       pointer_token(it.key())});
+        }
+      }
+    }
+    check.require({"questions", question.id, "label"});
+    check.require({"questions", question.id, "help"});
+    for (const auto& option : question.options) {
+      check.require({"questions", question.id, "options", option});
+    }
+    if (question.allows_unknown) check.require({"questions", question.id, "to_check"});
+  }
+  check.no_extra("questions", ids);
+  ids.clear();
+  for (const auto& criterion : rules.criteria) {
+    ids.insert(criterion.id);
+    for (const char* key : {"title", "met", "unmet", "unknown"}) {
+      check.require({"criteria", criterion.id, key});
+    }
+  }
+  check.no_extra("criteria", ids);
+  for (ItemKind kind : kItemKinds) {
+    const char* second = kind == ItemKind::actor     ? "role"
+                         : kind == ItemKind::channel ? "how"
+                                                     : "text";
+    ids.clear();
+    for (const auto& item : rules.items_of(kind)) {
+      ids.insert(item.id);
+      check.require({kind_name(kind), item.id, "title"});
+      check.require({kind_name(kind), item.id, second});
+    }
+    check.no_extra(kind_name(kind), ids);
+  }
+}
+
+void check_example_answers(const RuleSet& rules, const Json& answers, const std::string& path,
+                           Errors& problems) {
+  if (!answers.is_object()) return;
+  for (auto it = answers.begin(); it != answers.end(); ++it) {
+    const int index = rules.question_index(it.key());
+    const std::string at = path + "/" + pointer_token(it.key());
+    if (index < 0) {
+      problems.push_back(
+          Error{"rules.unknown_question", "\"" + it.key() + "\" is not a question", at});
+      continue;
+    }
+    auto answer = read_answer(rules.questions[static_cast<std::size_t>(index)], *it, at);
+    if (!answer) {
+      problems.push_back(Error{"rules.invalid_example", answer.error().message, answer.error().path});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Json> answer_domain(const Question& question, const std::vector<std::string>& offered) {
+  std::vector<Json> domain;
+  auto is_offered = [&](const std::string& option) {
+    return std::find(offered.begin(), offered.end(), option) != offered.end();
+  };
+  switch (question.type) {
+    case QuestionType::boolean:
+      domain = {true, false};
+      break;
+    case QuestionType::choice:
+      for (const auto& option : question.options) {
+        if (is_offered(option)) domain.emplace_back(option);
+      }
+      break;
+    case QuestionType::multi: {
+      std::vector<std::string> combinable;
+      for (const auto& option : question.options) {
+        if (!is_offered(option)) continue;
+        if (question.is_exclusive(option)) {
+          domain.push_back(Json::array({option}));
+        } else {
+          combinable.push_back(option);
+        }
+      }
+      const std::size_t n = std::min<std::size_t>(combinable.size(), 16);
+      for (std::size_t set = 1; set < (std::size_t{1} << n); ++set) {
+        Json selection = Json::array();
+        for (std::size_t k = 0; k < n; ++k) {
+          if ((set & (std::size_t{1} << k)) != 0) selection.push_back(combinable[k]);
+        }
+        domain.push_back(std::move(selection));
+      }
+      break;
+    }
+  }
+  return domain;
+}
+
+void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& problems) {
+  if (rules.questions.size() > kMaxQuestions) {
+    problems.push_back(Error{"rules.too_many_questions",
+                             "at most " + std::to_string(kMaxQuestions) + " questions",
+                             "questions.json#/questions"});
+  }
+  check_unique(rules.documents, "document", problems);
+  check_unique(rules.questions, "question", problems);
+  check_unique(rules.criteria, "criterion", problems);
+  for (ItemKind kind : kItemKinds) check_unique(rules.items_of(kind), kind_name(kind), problems);
+
+  for (const auto& question : rules.questions) {
+    check_question_shape(question, problems);
+    for (const auto& condition : conditions_of(question)) check_condition(rules, condition, problems);
+    check_sources(rules, question.source, question.path, problems);
+  }
+  check_order_and_cycles(rules, problems);
+  const bool order_ok = std::none_of(problems.begin(), problems.end(), [](const Error& e) {
+    return e.code == "rules.cycle" || e.code == "rules.unknown_question";
+  });
+  if (order_ok) {
+    for (const auto& question : rules.questions) check_can_be_asked(rules, question, problems);
+  }
+  for (const auto& criterion : rules.criteria) {
+    check_condition(rules, {&criterion.condition, criterion.path + "/condition"}, problems);
+    check_sources(rules, criterion.source, criterion.path, problems);
+    for (std::size_t e = 0; e < criterion.examples.size(); ++e) {
+      check_example_answers(rules, criterion.examples[e].answers,
+                            criterion.path + "/examples/" + std::to_string(e) + "/answers",
+                            problems);
+    }
+  }
+  for (ItemKind kind : kItemKinds) {
+    for (const auto& item : rules.items_of(kind)) {
+      check_condition(rules, {&item.applies_when, item.path + "/applies_when"}, problems);
+      check_sources(rules, item.source, item.path, problems);
+      if (!item.programme.empty()) {
+        const auto& programmes = rules.items_of(ItemKind::programme);
+        const bool known = std::any_of(programmes.begin(), programmes.end(),
+                                       [&](const Item& p) { return p.id == item.programme; });
+        if (!known) {
+          problems.push_back(Error{"rules.unknown_programme",
+                                   "\"" + item.programme + "\" is not a programme",
+                                   item.path + "/programme"});
+        }
+      }
+    }
+  }
+
+  for (std::size_t i = 0; i < rules.locales.size(); ++i) {
+    if (!is_language_code(rules.locales[i])) {
+      problems.push_back(Error{"rules.unknown_locale",
+                               "\"" + rules.locales[i] + "\" is not a two-letter language code",
+                               "manifest.json#/locales/" + std::to_string(i)});
+    }
+  }
+  if (!rules.default_locale.empty() &&
+      std::find(rules.locales.begin(), rules.locales.end(), rules.default_locale) ==
+          rules.locales.end()) {
+    problems.push_back(Error{"rules.unknown_locale",
+                             "the default locale \"" + rules.default_locale +
+                                 "\" is not among \"locales\"",
+                             "manifest.json#/default_locale"});
+  }
+  for (const auto& [locale, texts] : rules.texts) check_texts(rules, locale, texts, problems);
+}
+
+}  // namespace pdp

@@ -1,0 +1,18 @@
+// The checks a rule set must pass beyond its structure: identifiers, conditions, question order,
+// cycles, questions never asked, sources and locale texts.
+#pragma once
+
+#include "core/error.hpp"
+#include "core/rules.hpp"
+#include "core/rules_loader.hpp"
+
+namespace pdp {
+
+void check_rules(const RuleSet& rules, const RuleFiles& files, Errors& problems);
+
+// Every answer a question can take, in a stable order: true/false, each option, or for a multi
+// question every allowed selection (each exclusive option alone, or any non-empty set of the
+// others), among the options `offered`. Does not include "ne_sait_pas".
+std::vector<Json> answer_domain(const Question& question, const std::vector<std::string>& offered);
+
+}  // namespace pdp

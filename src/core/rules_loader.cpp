@@ -1,0 +1,318 @@
+// Builds a RuleSet from its files: structure first, then the checks of rules_checks.cpp.
+#include "core/rules_loader.hpp"
+
+#include <utility>
+
+#include "core/json_reader.hpp"
+#include "core/json_text.hpp"
+#include "core/rules_checks.hpp"
+
+namespace pdp {
+namespace {
+
+using nlohmann::json;
+
+constexpr JsonTextLimits kRuleTextLimits{256};
+
+std::optional<json> read_file(const RuleFiles& files, const std::string& name, Errors& problems) {
+  auto found = files.find(name);
+  if (found == files.end()) {
+    problems.push_back(Error{"rules.missing_file", "the file \"" + name + "\" is missing", name});
+    return std::nullopt;
+  }
+  auto parsed = parse_json_text(found->second, "rules.invalid_json", name + "#", kRuleTextLimits);
+  if (!parsed) {
+    problems.push_back(parsed.error());
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
+std::optional<Date> read_date(JsonReader& reader, const std::string& key, bool required) {
+  auto text = reader.string(key, required);
+  if (!text) return std::nullopt;
+  auto date = Date::parse(*text);
+  if (!date) {
+    reader.problem_at(reader.path_of(key), "rules.invalid_date",
+                      "\"" + *text + "\" is not a date written YYYY-MM-DD");
+  }
+  return date;
+}
+
+Expression read_condition(JsonReader& parent, const std::string& key, bool required) {
+  if (!parent.has(key)) {
+    if (required) {
+      parent.problem_at(parent.path_of(key), "rules.missing_field", "missing field \"" + key + "\"");
+    }
+    return Expression();
+  }
+  auto compiled = Expression::compile(parent.json()[key]);
+  if (!compiled) {
+    const auto& error = compiled.error();
+    parent.problem_at(parent.path_of(key) + error.path, "rules.invalid_condition", error.message);
+    return Expression();
+  }
+  return std::move(compiled).value();
+}
+
+std::vector<SourceRef> read_sources(JsonReader& item) {
+  std::vector<SourceRef> sources;
+  if (!item.has("source")) {
+    item.problem_at(item.path_of("source"), "rules.missing_source",
+                    "every item must name the source passage it rests on (\"source\")");
+    return sources;
+  }
+  JsonReader list = item.at("source");
+  if (!list.expect_array()) return sources;
+  if (list.json().empty()) {
+    list.problem("rules.missing_source", "\"source\" must name at least one passage");
+  }
+  for (std::size_t i = 0; i < list.json().size(); ++i) {
+    JsonReader ref = list.at(i);
+    if (!ref.expect_object()) continue;
+    ref.only_fields({"document", "passage", "article"});
+    SourceRef source;
+    source.document = ref.string("document").value_or("");
+    source.passage = ref.string("passage").value_or("");
+    source.article = ref.string("article", false).value_or("");
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+void read_manifest(JsonReader manifest, RuleSet& rules) {
+  if (!manifest.expect_object()) return;
+  manifest.only_fields(
+      {"version", "information_date", "default_locale", "locales", "files", "documents"});
+  rules.version = manifest.string("version").value_or("");
+  if (auto date = read_date(manifest, "information_date", true)) rules.information_date = *date;
+  rules.default_locale = manifest.string("default_locale").value_or("");
+  rules.locales = manifest.strings("locales");
+  JsonReader documents = manifest.at("documents");
+  if (!manifest.has("documents")) {
+    manifest.problem_at(documents.path(), "rules.missing_field", "missing field \"documents\"");
+  } else if (documents.expect_array()) {
+    for (std::size_t i = 0; i < documents.json().size(); ++i) {
+      JsonReader entry = documents.at(i);
+      if (!entry.expect_object()) continue;
+      entry.only_fields({"id", "title", "file", "note"});
+      Document document;
+      document.id = entry.string("id").value_or("");
+      document.path = entry.path();
+      document.title = entry.string("title").value_or("");
+      document.file = entry.string("file").value_or("");
+      document.note = entry.string("note", false).value_or("");
+      rules.documents.push_back(std::move(document));
+    }
+  }
+}
+
+void read_questions(JsonReader file, RuleSet& rules) {
+  if (!file.expect_object()) return;
+  file.only_fields({"questions"});
+  JsonReader list = file.at("questions");
+  if (!file.has("questions")) {
+    file.problem_at(list.path(), "rules.missing_field", "missing field \"questions\"");
+    return;
+  }
+  if (!list.expect_array()) return;
+  for (std::size_t i = 0; i < list.json().size(); ++i) {
+    JsonReader entry = list.at(i);
+    if (!entry.expect_object()) continue;
+    entry.only_fields({"id", "type", "options", "exclusive", "options_when", "asked_when",
+                       "allows_unknown", "source"});
+    Question question;
+    question.id = entry.string("id").value_or("");
+    question.path = entry.path();
+    const std::string type = entry.string("type").value_or("");
+    if (type == "boolean") {
+      question.type = QuestionType::boolean;
+    } else if (type == "choice") {
+      question.type = QuestionType::choice;
+    } else if (type == "multi") {
+      question.type = QuestionType::multi;
+    } else if (!type.empty()) {
+      entry.problem_at(entry.path_of("type"), "rules.wrong_type",
+                       "unknown question type \"" + type + "\" (allowed: boolean, choice, multi)");
+    }
+    const bool has_options = question.type != QuestionType::boolean;
+    if (has_options) {
+      question.options = entry.strings("options");
+    } else if (entry.has("options")) {
+      entry.problem_at(entry.path_of("options"), "rules.unknown_field",
+                       "a boolean question has no options");
+    }
+    question.exclusive = entry.strings("exclusive", false);
+    if (entry.has("options_when")) {
+      JsonReader conditions = entry.at("options_when");
+      if (conditions.expect_object()) {
+        for (auto it = conditions.json().begin(); it != conditions.json().end(); ++it) {
+          question.options_when.emplace(it.key(), read_condition(conditions, it.key(), true));
+        }
+      }
+    }
+    question.asked_when = read_condition(entry, "asked_when", true);
+    question.allows_unknown = entry.boolean("allows_unknown").value_or(false);
+    question.source = read_sources(entry);
+    rules.questions.push_back(std::move(question));
+  }
+}
+
+std::vector<Example> read_examples(JsonReader& entry) {
+  std::vector<Example> examples;
+  if (!entry.has("examples")) return examples;
+  JsonReader list = entry.at("examples");
+  if (!list.expect_array()) return examples;
+  for (std::size_t i = 0; i < list.json().size(); ++i) {
+    JsonReader example = list.at(i);
+    if (!example.expect_object()) continue;
+    example.only_fields({"answers", "status"});
+    Example parsed;
+    JsonReader answers = example.at("answers");
+    if (!example.has("answers")) {
+      example.problem_at(answers.path(), "rules.missing_field", "missing field \"answers\"");
+    } else if (answers.expect_object()) {
+      parsed.answers = answers.json();
+    }
+    parsed.status = example.string("status").value_or("");
+    if (!parsed.status.empty() && parsed.status != "met" && parsed.status != "unmet" &&
+        parsed.status != "unknown") {
+      example.problem_at(example.path_of("status"), "rules.wrong_type",
+                         "status must be \"met\", \"unmet\" or \"unknown\"");
+    }
+    examples.push_back(std::move(parsed));
+  }
+  return examples;
+}
+
+void read_criteria(JsonReader file, RuleSet& rules) {
+  if (!file.expect_object()) return;
+  file.only_fields({"criteria"});
+  JsonReader list = file.at("criteria");
+  if (!file.has("criteria")) {
+    file.problem_at(list.path(), "rules.missing_field", "missing field \"criteria\"");
+    return;
+  }
+  if (!list.expect_array()) return;
+  for (std::size_t i = 0; i < list.json().size(); ++i) {
+    JsonReader entry = list.at(i);
+    if (!entry.expect_object()) continue;
+    entry.only_fields({"id", "condition", "source", "examples"});
+    Criterion criterion;
+    criterion.id = entry.string("id").value_or("");
+    criterion.path = entry.path();
+    criterion.condition = read_condition(entry, "condition", true);
+    criterion.source = read_sources(entry);
+    criterion.examples = read_examples(entry);
+    rules.criteria.push_back(std::move(criterion));
+  }
+}
+
+void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
+  if (!file.expect_object()) return;
+  const std::string key = kind_name(kind);
+  file.only_fields({kind_name(kind)});
+  JsonReader list = file.at(key);
+  if (!file.has(key)) {
+    file.problem_at(list.path(), "rules.missing_field", "missing field \"" + key + "\"");
+    return;
+  }
+  if (!list.expect_array()) return;
+  auto& items = rules.items[kind];
+  for (std::size_t i = 0; i < list.json().size(); ++i) {
+    JsonReader entry = list.at(i);
+    if (!entry.expect_object()) continue;
+    if (kind == ItemKind::programme) {
+      entry.only_fields({"id", "applies_when", "requires_eligibility", "source", "valid_from",
+                         "valid_until", "information_date"});
+    } else {
+      entry.only_fields({"id", "applies_when", "requires_eligibility", "programme", "source"});
+    }
+    Item item;
+    item.kind = kind;
+    item.id = entry.string("id").value_or("");
+    item.path = entry.path();
+    item.applies_when = read_condition(entry, "applies_when", true);
+    item.requires_eligibility = entry.boolean("requires_eligibility").value_or(true);
+    item.programme = entry.string("programme", false).value_or("");
+    item.source = read_sources(entry);
+    if (kind == ItemKind::programme) {
+      item.valid_from = read_date(entry, "valid_from", false);
+      item.valid_until = read_date(entry, "valid_until", false);
+      item.information_date = read_date(entry, "information_date", false);
+      if (entry.has("valid_from") != entry.has("valid_until")) {
+        entry.problem("rules.invalid_period",
+                      "a programme's period needs both \"valid_from\" and \"valid_until\"");
+      } else if (item.valid_from && item.valid_until && *item.valid_until < *item.valid_from) {
+        entry.problem_at(entry.path_of("valid_until"), "rules.invalid_period",
+                         "\"valid_until\" comes before \"valid_from\"");
+      }
+    }
+    items.push_back(std::move(item));
+  }
+}
+
+}  // namespace
+
+LoadedRules load_rules(const RuleFiles& files) {
+  LoadedRules result;
+  Errors& problems = result.problems;
+  RuleSet rules;
+
+  auto manifest = read_file(files, "manifest.json", problems);
+  if (!manifest) return result;
+  read_manifest(JsonReader(*manifest, "manifest.json#", problems), rules);
+
+  const std::vector<std::pair<std::string, std::optional<ItemKind>>> parts = {
+      {"questions", std::nullopt},
+      {"criteria", std::nullopt},
+      {"programmes", ItemKind::programme},
+      {"measures", ItemKind::measure},
+      {"actors", ItemKind::actor},
+      {"channels", ItemKind::channel},
+      {"next_steps", ItemKind::next_step}};
+  JsonReader manifest_reader(*manifest, "manifest.json#", problems);
+  JsonReader file_names = manifest_reader.at("files");
+  if (!manifest_reader.has("files")) {
+    manifest_reader.problem_at(file_names.path(), "rules.missing_field",
+                               "missing field \"files\"");
+    return result;
+  }
+  if (!file_names.expect_object()) return result;
+  std::vector<std::string> part_keys;
+  for (const auto& part : parts) part_keys.push_back(part.first);
+  for (auto it = file_names.json().begin(); it != file_names.json().end(); ++it) {
+    bool known = false;
+    for (const auto& key : part_keys) known = known || key == it.key();
+    if (!known) {
+      file_names.problem_at(file_names.path_of(it.key()), "rules.unknown_field",
+                            "unknown rule file kind \"" + it.key() + "\"");
+    }
+  }
+  for (const auto& [key, kind] : parts) {
+    auto name = file_names.string(key);
+    if (!name) continue;
+    auto content = read_file(files, *name, problems);
+    if (!content) continue;
+    JsonReader reader(*content, *name + "#", problems);
+    if (key == "questions") {
+      read_questions(reader, rules);
+    } else if (key == "criteria") {
+      read_criteria(reader, rules);
+    } else {
+      read_items(reader, *kind, rules);
+    }
+  }
+
+  for (const auto& locale : rules.locales) {
+    const std::string name = "locales/" + locale + ".json";
+    auto content = read_file(files, name, problems);
+    if (content) rules.texts.emplace(locale, std::move(*content));
+  }
+
+  check_rules(rules, files, problems);
+  if (problems.empty()) result.rules = std::move(rules);
+  return result;
+}
+
+}  // namespace pdp

@@ -1,0 +1,27 @@
+// Reads a rule set from the texts of its files and reports every problem with its JSON path.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/rules.hpp"
+
+namespace pdp {
+
+// File name (relative to the rules folder, e.g. "questions.json", "locales/fr.json") -> text.
+// The core does no I/O: the command line reads a folder, the wasm build embeds the files.
+using RuleFiles = std::map<std::string, std::string>;
+
+struct LoadedRules {
+  std::optional<RuleSet> rules;  // set only when there is no problem at all
+  Errors problems;
+};
+
+// Parses and validates: structure (types, required and unknown fields), identifiers, conditions
+// (operators, questions and options they name), question order and cycles, questions that can
+// never be asked, sources, and the completeness of every locale's texts.
+LoadedRules load_rules(const RuleFiles& files);
+
+}  // namespace pdp

@@ -1,0 +1,137 @@
+// Three-valued evaluation of the rules over partial answers, and the choice of the next question.
+#include "core/situation.hpp"
+
+#include <algorithm>
+
+#include "core/logic/scope.hpp"
+
+namespace pdp {
+namespace {
+
+// `var` reads answers by question id; an unanswered (or "ne_sait_pas") question is unknown.
+class AnswersScope final : public logic::Scope {
+ public:
+  AnswersScope(const RuleSet& rules, const Answers& answers) : rules_(rules), answers_(answers) {}
+
+  std::optional<Value> lookup(const Json& name) const override {
+    if (!name.is_string()) return std::nullopt;
+    const int index = rules_.question_index(name.get_ref<const std::string&>());
+    if (index < 0) return std::nullopt;
+    const auto position = static_cast<std::size_t>(index);
+    const auto& answer = answers_[position];
+    if (answer && !answer->unknown) return Value::known(answer->value, bit_of(position));
+    return Value::unknown_of(bit_of(position));
+  }
+
+ private:
+  const RuleSet& rules_;
+  const Answers& answers_;
+};
+
+Value kleene_and(const Value& a, const Value& b) {
+  const Truth ta = truth_of(a);
+  const Truth tb = truth_of(b);
+  if (ta == Truth::no) return Value::known(false, a.reads);
+  if (tb == Truth::no) return Value::known(false, b.reads);
+  if (ta == Truth::yes && tb == Truth::yes) return Value::known(true, a.reads | b.reads);
+  return Value::unknown_of(a.missing | b.missing, a.reads | b.reads);
+}
+
+// Keeps the options of a multi answer still offered; drops the answer if none is left.
+std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
+                                          const std::vector<std::string>& offered) {
+  auto is_offered = [&](const Json& option) {
+    return option.is_string() &&
+           std::find(offered.begin(), offered.end(), option.get<std::string>()) != offered.end();
+  };
+  if (answer.unknown || question.type == QuestionType::boolean) return answer;
+  if (question.type == QuestionType::choice) {
+    return is_offered(answer.value) ? std::optional<Answer>(answer) : std::nullopt;
+  }
+  Answer kept{false, Json::array()};
+  for (const auto& option : answer.value) {
+    if (is_offered(option)) kept.value.push_back(option);
+  }
+  if (kept.value.empty()) return std::nullopt;
+  return kept;
+}
+
+}  // namespace
+
+Truth truth_of(const Value& value) {
+  if (value.unknown) return Truth::unknown;
+  return logic::truthy(value.json) ? Truth::yes : Truth::no;
+}
+
+Situation evaluate_situation(const RuleSet& rules, const Answers& given) {
+  const std::size_t n = rules.questions.size();
+  Situation s;
+  s.used.assign(n, std::nullopt);
+  s.asked.resize(n);
+  s.offered.resize(n);
+  AnswersScope scope(rules, s.used);
+
+  // Questions only read earlier ones (checked at load), so one pass in order settles them.
+  for (std::size_t i = 0; i < n; ++i) {
+    const Question& question = rules.questions[i];
+    s.asked[i] = question.asked_when.evaluate(scope);
+    for (const auto& option : question.options) {
+      auto condition = question.options_when.find(option);
+      if (condition == question.options_when.end() ||
+          truth_of(condition->second.evaluate(scope)) == Truth::yes) {
+        s.offered[i].push_back(option);
+      }
+    }
+    if (!given[i]) continue;
+    std::optional<Answer> answer;
+    if (truth_of(s.asked[i]) == Truth::yes) {
+      answer = restrict_to_offered(question, *given[i], s.offered[i]);
+    }
+    if (!answer || answer->to_json() != given[i]->to_json()) s.ignored.push_back(question.id);
+    if (answer && answer->unknown) s.unknown_answers |= bit_of(i);
+    s.used[i] = std::move(answer);
+  }
+
+  s.eligibility = Value::known(true);
+  for (const auto& criterion : rules.criteria) {
+    s.criteria.push_back(criterion.condition.evaluate(scope));
+    s.eligibility = kleene_and(s.eligibility, s.criteria.back());
+  }
+
+  SymbolMask open = s.eligibility.unknown ? s.eligibility.missing : 0;
+  for (ItemKind kind : kItemKinds) {
+    auto& values = s.items[kind];
+    for (const auto& item : rules.items_of(kind)) {
+      Value applies = item.applies_when.evaluate(scope);
+      if (item.requires_eligibility) applies = kleene_and(s.eligibility, applies);
+      if (applies.unknown) open |= applies.missing;
+      values.push_back(std::move(applies));
+    }
+  }
+  // A question whose asked_when is still unknown needs the questions that decide it.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if ((open & bit_of(i)) != 0 && s.asked[i].unknown && (open | s.asked[i].missing) != open) {
+        open |= s.asked[i].missing;
+        grew = true;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.used[i]) open &= ~bit_of(i);
+  }
+  s.open = open;
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((open & bit_of(i)) == 0) continue;
+    const Truth asked = truth_of(s.asked[i]);
+    if (asked == Truth::no) continue;
+    // Decided by a "ne_sait_pas" answer only: it will never be asked.
+    if (asked == Truth::unknown && (s.asked[i].missing & ~s.unknown_answers) == 0) continue;
+    ++s.remaining_at_most;
+    if (asked == Truth::yes && s.next_question < 0) s.next_question = static_cast<int>(i);
+  }
+  return s;
+}
+
+}  // namespace pdp

@@ -1,0 +1,73 @@
+// Access to locale texts that never throws, and the small formatting the responses need.
+#include "core/texts.hpp"
+
+namespace pdp {
+namespace {
+
+const Json& empty_object() {
+  static const Json kEmpty = Json::object();
+  return kEmpty;
+}
+
+const Json& texts_of(const RuleSet& rules, const std::string& locale) {
+  auto found = rules.texts.find(locale);
+  return found == rules.texts.end() ? empty_object() : found->second;
+}
+
+}  // namespace
+
+Texts::Texts(const RuleSet& rules, const std::string& locale) : texts_(texts_of(rules, locale)) {}
+
+const std::string& Texts::at(std::initializer_list<std::string> keys) const {
+  static const std::string kEmpty;
+  const Json* node = &texts_;
+  for (const auto& key : keys) {
+    if (!node->is_object()) return kEmpty;
+    auto found = node->find(key);
+    if (found == node->end()) return kEmpty;
+    node = &*found;
+  }
+  return node->is_string() ? node->get_ref<const std::string&>() : kEmpty;
+}
+
+std::string Texts::date(const Date& date) const {
+  std::string month;
+  auto months = texts_.find("months");
+  if (months != texts_.end() && months->is_array() &&
+      static_cast<std::size_t>(date.month) <= months->size() &&
+      (*months)[static_cast<std::size_t>(date.month - 1)].is_string()) {
+    month = (*months)[static_cast<std::size_t>(date.month - 1)].get<std::string>();
+  }
+  return std::to_string(date.day) + " " + month + " " + std::to_string(date.year);
+}
+
+std::string Texts::answer_label(const Question& question, const Json& answer) const {
+  if (answer.is_string() && answer.get_ref<const std::string&>() == kUnknownAnswer &&
+      !question.has_option(kUnknownAnswer)) {
+    return at({"answers", "unknown"});
+  }
+  if (answer.is_boolean()) return at({"answers", answer.get<bool>() ? "yes" : "no"});
+  if (answer.is_string()) return at({"questions", question.id, "options", answer.get<std::string>()});
+  std::string out;
+  if (answer.is_array()) {
+    for (const auto& option : answer) {
+      if (!option.is_string()) continue;
+      if (!out.empty()) out += " ; ";
+      out += at({"questions", question.id, "options", option.get<std::string>()});
+    }
+  }
+  return out;
+}
+
+std::string Texts::fill(std::string text, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + name + "}";
+    for (auto at = text.find(placeholder); at != std::string::npos;
+         at = text.find(placeholder, at + value.size())) {
+      text.replace(at, placeholder.size(), value);
+    }
+  }
+  return text;
+}
+
+}  // namespace pdp

@@ -1,0 +1,53 @@
+// Depth-first enumeration of the questionnaire's answer paths.
+#include "core/walk.hpp"
+
+#include "core/rules_checks.hpp"
+
+namespace pdp {
+namespace {
+
+struct Walker {
+  const RuleSet& rules;
+  const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit;
+  WalkPath path;
+  Answers answers;
+  std::size_t count = 0;
+
+  void from_here() {
+    const Situation situation = evaluate_situation(rules, answers);
+    if (situation.finished()) {
+      ++count;
+      visit(path, answers, situation);
+      return;
+    }
+    const auto q = static_cast<std::size_t>(situation.next_question);
+    const Question& question = rules.questions[q];
+    for (const Json& answer : possible_answers(question, situation.offered[q])) {
+      auto parsed = read_answer(question, answer, "");
+      answers[q] = parsed.value();
+      path.push_back({q, answer});
+      from_here();
+      path.pop_back();
+      answers[q].reset();
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Json> possible_answers(const Question& question,
+                                   const std::vector<std::string>& offered) {
+  std::vector<Json> answers = answer_domain(question, offered);
+  if (question.allows_unknown) answers.emplace_back(kUnknownAnswer);
+  return answers;
+}
+
+std::size_t walk_paths(
+    const RuleSet& rules,
+    const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit) {
+  Walker walker{rules, visit, {}, Answers(rules.questions.size()), 0};
+  walker.from_here();
+  return walker.count;
+}
+
+}  // namespace pdp

@@ -1,0 +1,24 @@
+// For a criterion that is not met: the changes of answers that would meet it, found by trying
+// them on the rules (never written by hand).
+#pragma once
+
+#include <vector>
+
+#include "core/request.hpp"
+#include "core/rules.hpp"
+
+namespace pdp {
+
+// One question answered with any one of `answers`.
+struct AnswerChange {
+  std::size_t question;
+  std::vector<Json> answers;
+};
+
+// Each alternative is a smallest set of changes found (one answer, or one answer and the answer
+// it then leads to) after which the criterion is met whatever is answered next.
+using WaysToMeet = std::vector<std::vector<AnswerChange>>;
+
+WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_t criterion);
+
+}  // namespace pdp

@@ -1,0 +1,48 @@
+// Validation of requests: bad input is refused with a stable code and the path of the value.
+#include <catch2/catch.hpp>
+
+#include "core/assessment.hpp"
+#include "support.hpp"
+
+using pdp::Json;
+using namespace pdp::test;
+
+TEST_CASE("each bad request is refused with its code, its path and nothing else", "[request]") {
+  const Json cases = read_json(PDP_SOURCE_DIR "/tests/bad-requests.json");
+  REQUIRE(cases.size() >= 15);
+  for (const auto& bad : cases) {
+    CAPTURE(bad.at("name").get<std::string>());
+    const Json response =
+        bad.contains("text")
+            ? pdp::assess_text(shipped_rules(), bad.at("text").get<std::string>(), {2026, 11, 23})
+            : pdp::assess(shipped_rules(), bad.at("request"), {2026, 11, 23});
+    REQUIRE(response.contains("error"));
+    CHECK(response.size() == 1);  // never a partial result beside the error
+    CHECK(response.at("error").at("code") == bad.at("code"));
+    CHECK(response.at("error").at("path") == bad.at("path"));
+    CHECK(response.at("error").at("message").get<std::string>().size() > 10);
+  }
+}
+
+TEST_CASE("an unknown option is refused with a message listing the allowed options", "[request]") {
+  const Json response = assess_answers({{"situation_pro", "fonctionnaire"}});
+  const std::string message = response.at("error").at("message");
+  CHECK(message.find("fonctionnaire") != std::string::npos);
+  CHECK(message.find("\"salarie\", \"independant\", \"autre\"") != std::string::npos);
+}
+
+TEST_CASE("an empty request starts the questionnaire on today's date in French", "[request]") {
+  const Json response = pdp::assess(shipped_rules(), Json::object(), {2026, 11, 23});
+  REQUIRE_FALSE(response.contains("error"));
+  CHECK(response.at("date") == "2026-11-23");
+  CHECK(response.at("locale") == "fr");
+  CHECK(response.at("next_question").at("id") == "situation_pro");
+}
+
+TEST_CASE("'ne_sait_pas' is an ordinary option where the question lists it", "[request]") {
+  const Json response = assess_answers({{"situation_pro", "salarie"},
+                                        {"contrat_travail", true},
+                                        {"solution_entreprise", "ne_sait_pas"}});
+  REQUIRE_FALSE(response.contains("error"));
+  CHECK(response.at("answers").at("solution_entreprise") == "ne_sait_pas");
+}

@@ -1,0 +1,88 @@
+// Loading and validating rule sets: the shipped rules pass, each broken variant is refused where
+// it is broken.
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using pdp::Json;
+using namespace pdp::test;
+
+namespace {
+
+std::string describe(const pdp::Errors& problems) {
+  std::string out;
+  for (const auto& p : problems) out += p.code + " at " + p.path + ": " + p.message + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped rules load without a single problem", "[rules]") {
+  const auto loaded = pdp::load_rules(shipped_rule_files());
+  INFO(describe(loaded.problems));
+  REQUIRE(loaded.problems.empty());
+  REQUIRE(loaded.rules.has_value());
+  CHECK(loaded.rules->questions.size() == 10);
+  CHECK(loaded.rules->criteria.size() == 3);
+  CHECK(loaded.rules->items_of(pdp::ItemKind::measure).size() == 11);
+  CHECK(loaded.rules->items_of(pdp::ItemKind::actor).size() == 5);
+  CHECK(loaded.rules->items_of(pdp::ItemKind::channel).size() == 2);
+}
+
+TEST_CASE("the identifiers fixed by the product contract are all defined", "[rules]") {
+  const auto& rules = shipped_rules();
+  for (const char* id : {"situation_pro", "contrat_travail", "arret_travail", "motif_arret",
+                         "pension_invalidite", "difficultes", "arret_indemnise", "probleme_sante",
+                         "solution_entreprise", "deja_contacte"}) {
+    CAPTURE(id);
+    CHECK(rules.question_index(id) >= 0);
+  }
+  auto has = [&](pdp::ItemKind kind, const std::string& id) {
+    const auto& items = rules.items_of(kind);
+    return std::any_of(items.begin(), items.end(), [&](const pdp::Item& i) { return i.id == id; });
+  };
+  for (const char* id : {"bilan_competences", "formation", "amenagement_poste", "essai_autre_poste",
+                         "reclassement", "temps_partiel_therapeutique", "reprise_travail_leger",
+                         "crpe", "essai_encadre", "reconversion", "consultation_medico_pro"}) {
+    CAPTURE(id);
+    CHECK(has(pdp::ItemKind::measure, id));
+  }
+  for (const char* id : {"medecin_conseil", "medecin_traitant", "medecin_travail", "service_social",
+                         "partenaire_medico_pro"}) {
+    CAPTURE(id);
+    CHECK(has(pdp::ItemKind::actor, id));
+  }
+  CHECK(has(pdp::ItemKind::channel, "compte_ameli"));
+  CHECK(has(pdp::ItemKind::channel, "telephone_3646"));
+  CHECK(has(pdp::ItemKind::programme, "pdp"));
+  CHECK(has(pdp::ItemKind::programme, "pdp_ti"));
+}
+
+TEST_CASE("each broken rule file is refused with its code at its JSON path", "[rules][broken]") {
+  const Json cases = read_json(PDP_SOURCE_DIR "/tests/rules-broken/cases.json");
+  REQUIRE(cases.size() >= 15);
+  for (const auto& broken : cases) {
+    CAPTURE(broken.at("name").get<std::string>());
+    const auto loaded = pdp::load_rules(broken_rule_files(broken));
+    INFO(describe(loaded.problems));
+    CHECK_FALSE(loaded.rules.has_value());
+    const bool found = std::any_of(loaded.problems.begin(), loaded.problems.end(), [&](const auto& p) {
+      return p.code == broken.at("code") && p.path == broken.at("path");
+    });
+    CHECK(found);
+    for (const auto& problem : loaded.problems) CHECK_FALSE(problem.message.empty());
+  }
+}
+
+TEST_CASE("a rule set with several problems reports all of them", "[rules][broken]") {
+  auto files = shipped_rule_files();
+  Json measures = Json::parse(files.at("measures.json"));
+  measures["measures"][0].erase("source");
+  measures["measures"][1]["id"] = "Bad Id";
+  files["measures.json"] = measures.dump();
+  const auto loaded = pdp::load_rules(files);
+  CHECK(loaded.problems.size() >= 2);
+  CHECK_FALSE(loaded.rules.has_value());
+}

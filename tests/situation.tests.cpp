@@ -1,0 +1,155 @@
+// The questionnaire as a specification: what is asked, when, and what each answer settles.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using pdp::Json;
+using namespace pdp::test;
+
+namespace {
+
+std::string status_of(const Json& response, const std::string& criterion) {
+  for (const auto& c : response.at("criteria")) {
+    if (c.at("id") == criterion) return c.at("status");
+  }
+  return "absent";
+}
+
+Json next_id(const Json& response) {
+  return response.at("next_question").is_null() ? Json() : response.at("next_question").at("id");
+}
+
+}  // namespace
+
+TEST_CASE("the questionnaire always starts with the work situation", "[questionnaire]") {
+  const Json response = assess_answers(Json::object());
+  CHECK(next_id(response) == "situation_pro");
+  CHECK(response.at("eligibility") == "incomplete");
+  CHECK(response.at("finished") == false);
+  CHECK(response.at("outcome").is_null());
+}
+
+TEST_CASE("an employee without a contract does not meet the status condition", "[questionnaire]") {
+  const Json response = assess_answers({{"situation_pro", "salarie"}, {"contrat_travail", false}});
+  CHECK(status_of(response, "statut_professionnel") == "unmet");
+  CHECK(response.at("eligibility") == "not_eligible");
+  CHECK(response.at("next_question").is_null());
+}
+
+TEST_CASE("the situation 'autre' ends the questionnaire at once", "[questionnaire]") {
+  const Json response = assess_answers({{"situation_pro", "autre"}});
+  CHECK(response.at("eligibility") == "not_eligible");
+  CHECK(response.at("next_question").is_null());
+  CHECK(response.at("progress").at("remaining_at_most") == 0);
+}
+
+TEST_CASE("a self-employed worker is never asked about an employment contract", "[questionnaire]") {
+  const Json response = assess_answers({{"situation_pro", "independant"}});
+  CHECK(status_of(response, "statut_professionnel") == "met");
+  CHECK(next_id(response) == "arret_travail");
+}
+
+TEST_CASE("the invalidity pension is asked only when it can still change the result",
+          "[questionnaire]") {
+  const Json on_leave = assess_answers({{"situation_pro", "salarie"},
+                                        {"contrat_travail", true},
+                                        {"arret_travail", true},
+                                        {"motif_arret", "maladie"}});
+  CHECK(next_id(on_leave) == "difficultes");
+  const Json not_on_leave = assess_answers(
+      {{"situation_pro", "salarie"}, {"contrat_travail", true}, {"arret_travail", false}});
+  CHECK(next_id(not_on_leave) == "pension_invalidite");
+}
+
+TEST_CASE("an employee on leave who reports difficulties meets all three conditions",
+          "[questionnaire]") {
+  const Json response = assess_answers({{"situation_pro", "salarie"},
+                                        {"contrat_travail", true},
+                                        {"arret_travail", true},
+                                        {"motif_arret", "maladie"},
+                                        {"difficultes", {"reprise_difficile"}},
+                                        {"solution_entreprise", "oui"},
+                                        {"deja_contacte", false}});
+  CHECK(response.at("eligibility") == "eligible");
+  CHECK(ids(response, "actors") ==
+        std::vector<std::string>{"medecin_conseil", "medecin_traitant", "medecin_travail",
+                                 "service_social"});
+}
+
+TEST_CASE("choosing only 'aucune' difficulty does not meet the difficulty condition",
+          "[questionnaire]") {
+  const Json response = assess_answers({{"situation_pro", "salarie"},
+                                        {"contrat_travail", true},
+                                        {"arret_travail", true},
+                                        {"motif_arret", "maladie"},
+                                        {"difficultes", {"aucune"}}});
+  CHECK(status_of(response, "difficulte_reprise") == "unmet");
+  CHECK(response.at("eligibility") == "not_eligible");
+  CHECK(response.at("next_question").is_null());
+}
+
+TEST_CASE("answers that no longer apply are dropped and named, the others kept",
+          "[questionnaire]") {
+  // The person first said "employee", answered about the contract, then changed to self-employed.
+  const Json response = assess_answers({{"situation_pro", "independant"},
+                                        {"contrat_travail", true},
+                                        {"arret_travail", true},
+                                        {"difficultes", {"risque_rupture_contrat", "reprise_difficile"}}});
+  REQUIRE_FALSE(response.contains("error"));
+  CHECK_FALSE(response.at("answers").contains("contrat_travail"));
+  CHECK(response.at("answers").at("arret_travail") == true);
+  // An option offered only to employees is dropped; the rest of the selection is kept.
+  CHECK(response.at("answers").at("difficultes") == Json::array({"reprise_difficile"}));
+  CHECK(response.at("ignored_answers") == Json::array({"contrat_travail", "difficultes"}));
+}
+
+TEST_CASE("the options offered depend on the work situation", "[questionnaire]") {
+  const Json employee = assess_answers({{"situation_pro", "salarie"},
+                                        {"contrat_travail", true},
+                                        {"arret_travail", true},
+                                        {"motif_arret", "maladie"}});
+  REQUIRE(next_id(employee) == "difficultes");
+  std::vector<std::string> offered;
+  for (const auto& option : employee.at("next_question").at("options")) offered.push_back(option.at("id"));
+  CHECK(offered == std::vector<std::string>{"reprise_difficile", "risque_rupture_contrat", "aucune"});
+}
+
+TEST_CASE("'je ne sais pas' moves on and ends with a point to check with the caisse",
+          "[questionnaire]") {
+  Json answers = {{"situation_pro", "salarie"}, {"contrat_travail", "ne_sait_pas"}};
+  const Json midway = assess_answers(answers);
+  CHECK(status_of(midway, "statut_professionnel") == "unknown");
+  CHECK(next_id(midway) == "arret_travail");
+  answers.update({{"arret_travail", true},
+                  {"motif_arret", "maladie"},
+                  {"difficultes", {"reprise_difficile"}},
+                  {"solution_entreprise", "non"},
+                  {"deja_contacte", false}});
+  const Json end = assess_answers(answers);
+  CHECK(end.at("next_question").is_null());
+  CHECK(end.at("eligibility") == "incomplete");
+  REQUIRE(end.at("to_check").size() == 1);
+  CHECK(end.at("to_check")[0].at("question") == "contrat_travail");
+  CHECK_FALSE(end.at("to_check")[0].at("text").get<std::string>().empty());
+  CHECK(end.at("outcome").at("title") == "À vérifier avec votre caisse");
+}
+
+TEST_CASE("a 'je ne sais pas' is not enough to stop: a condition not met still decides",
+          "[questionnaire]") {
+  const Json response = assess_answers({{"situation_pro", "salarie"},
+                                        {"contrat_travail", "ne_sait_pas"},
+                                        {"arret_travail", false},
+                                        {"pension_invalidite", false}});
+  CHECK(response.at("eligibility") == "not_eligible");
+  CHECK(response.at("to_check").empty());
+}
+
+TEST_CASE("progress counts the answers given and bounds what is left", "[questionnaire]") {
+  const Json start = assess_answers(Json::object());
+  CHECK(start.at("progress").at("answered") == 0);
+  const int at_start = start.at("progress").at("remaining_at_most");
+  const Json later = assess_answers({{"situation_pro", "salarie"}, {"contrat_travail", true}});
+  CHECK(later.at("progress").at("answered") == 2);
+  CHECK(later.at("progress").at("remaining_at_most").get<int>() < at_start);
+  CHECK(later.at("progress").at("remaining_at_most").get<int>() >= 4);
+}
