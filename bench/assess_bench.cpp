@@ -37,15 +37,14 @@ int main(int argc, char** argv) {
   const pdp::Date date{2026, 11, 23};
 
   // A finished, eligible employee: the longest path the summary has to build.
-  const pdp::Json request = {
-      {"answers",
-       {{"situation_pro", "salarie"},
-        {"contrat_travail", true},
-        {"arret_travail", true},
-        {"motif_arret", "accident_travail"},
-        {"difficultes", {"reprise_difficile", "risque_rupture_contrat"}},
-        {"solution_entreprise", "ne_sait_pas"},
-        {"deja_contacte", false}}}};
+  const pdp::Json request = {{"answers",
+                              {{"situation_pro", "salarie"},
+                               {"contrat_travail", true},
+                               {"arret_travail", true},
+                               {"motif_arret", "accident_travail"},
+                               {"difficultes", {"reprise_difficile", "risque_rupture_contrat"}},
+                               {"solution_entreprise", "ne_sait_pas"},
+                               {"deja_contacte", false}}}};
   const std::size_t iterations = 2000;
   std::vector<double> per_call;
   for (int round = 0; round < 7; ++round) {
@@ -56,16 +55,17 @@ int main(int argc, char** argv) {
     if (guard == 0) return 1;
   }
   const Spread one = spread(per_call);
-  std::printf("one assessment (finished, eligible employee): median %.1f us (min %.1f, max %.1f) "
-              "over 7 rounds of %zu\n",
-              one.median, one.min, one.max, iterations);
+  std::printf(
+      "one assessment (finished, eligible employee): median %.1f us (min %.1f, max %.1f) "
+      "over 7 rounds of %zu\n",
+      one.median, one.min, one.max, iterations);
 
   std::vector<double> walks;
   std::size_t paths = 0;
   for (int round = 0; round < 5; ++round) {
     const auto start = Clock::now();
-    paths = pdp::walk_paths(*rules, [](const pdp::WalkPath&, const pdp::Answers&,
-                                       const pdp::Situation&) {});
+    paths = pdp::walk_paths(
+        *rules, [](const pdp::WalkPath&, const pdp::Answers&, const pdp::Situation&) {});
     walks.push_back(seconds_since(start) * 1e3);
   }
   const Spread walk = spread(walks);

@@ -46,3 +46,15 @@ TEST_CASE("'ne_sait_pas' is an ordinary option where the question lists it", "[r
   REQUIRE_FALSE(response.contains("error"));
   CHECK(response.at("answers").at("solution_entreprise") == "ne_sait_pas");
 }
+
+TEST_CASE("a long answer with accented letters is quoted without breaking its characters",
+          "[request]") {
+  // 40 two-byte letters: the message quotes the value cut short, never inside a letter.
+  std::string value = "a";  // shifts the letters so that byte 57 falls inside one
+  for (int i = 0; i < 40; ++i) value += "é";
+  const Json response = assess_answers({{"arret_travail", value}});
+  REQUIRE(response.contains("error"));
+  CHECK(response.at("error").at("code") == "answers.wrong_type");
+  CHECK(response.at("error").at("message").get<std::string>().find("...") != std::string::npos);
+  CHECK_NOTHROW(response.dump());
+}

@@ -68,9 +68,9 @@ TEST_CASE("each broken rule file is refused with its code at its JSON path", "[r
     const auto loaded = pdp::load_rules(broken_rule_files(broken));
     INFO(describe(loaded.problems));
     CHECK_FALSE(loaded.rules.has_value());
-    const bool found = std::any_of(loaded.problems.begin(), loaded.problems.end(), [&](const auto& p) {
-      return p.code == broken.at("code") && p.path == broken.at("path");
-    });
+    const bool found = std::any_of(
+        loaded.problems.begin(), loaded.problems.end(),
+        [&](const auto& p) { return p.code == broken.at("code") && p.path == broken.at("path"); });
     CHECK(found);
     for (const auto& problem : loaded.problems) CHECK_FALSE(problem.message.empty());
   }

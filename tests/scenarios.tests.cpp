@@ -62,8 +62,9 @@ TEST_CASE("every persona is asked the expected questions and gets the expected r
     if (expect.contains("criteria")) {
       for (const auto& [id, status] : expect.at("criteria").items()) {
         CAPTURE(id);
-        auto criterion = std::find_if(response.at("criteria").begin(), response.at("criteria").end(),
-                                      [&](const Json& c) { return c.at("id") == id; });
+        auto criterion =
+            std::find_if(response.at("criteria").begin(), response.at("criteria").end(),
+                         [&](const Json& c) { return c.at("id") == id; });
         REQUIRE(criterion != response.at("criteria").end());
         CHECK(criterion->at("status") == status);
       }
@@ -71,12 +72,15 @@ TEST_CASE("every persona is asked the expected questions and gets the expected r
     if (expect.contains("would_be_met_by")) {
       for (const auto& [id, ways] : expect.at("would_be_met_by").items()) {
         CAPTURE(id);
-        auto criterion = std::find_if(response.at("criteria").begin(), response.at("criteria").end(),
-                                      [&](const Json& c) { return c.at("id") == id; });
+        auto criterion =
+            std::find_if(response.at("criteria").begin(), response.at("criteria").end(),
+                         [&](const Json& c) { return c.at("id") == id; });
         REQUIRE(criterion != response.at("criteria").end());
         std::vector<std::vector<std::string>> actual;
-        for (const auto& way : criterion->at("would_be_met_by")) actual.push_back(describe_way(way));
-        std::vector<std::vector<std::string>> wanted = ways.get<std::vector<std::vector<std::string>>>();
+        for (const auto& way : criterion->at("would_be_met_by"))
+          actual.push_back(describe_way(way));
+        std::vector<std::vector<std::string>> wanted =
+            ways.get<std::vector<std::vector<std::string>>>();
         std::sort(actual.begin(), actual.end());
         std::sort(wanted.begin(), wanted.end());
         CHECK(actual == wanted);

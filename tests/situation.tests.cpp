@@ -71,9 +71,8 @@ TEST_CASE("an employee on leave who reports difficulties meets all three conditi
                                         {"solution_entreprise", "oui"},
                                         {"deja_contacte", false}});
   CHECK(response.at("eligibility") == "eligible");
-  CHECK(ids(response, "actors") ==
-        std::vector<std::string>{"medecin_conseil", "medecin_traitant", "medecin_travail",
-                                 "service_social"});
+  CHECK(ids(response, "actors") == std::vector<std::string>{"medecin_conseil", "medecin_traitant",
+                                                            "medecin_travail", "service_social"});
 }
 
 TEST_CASE("choosing only 'aucune' difficulty does not meet the difficulty condition",
@@ -91,10 +90,11 @@ TEST_CASE("choosing only 'aucune' difficulty does not meet the difficulty condit
 TEST_CASE("answers that no longer apply are dropped and named, the others kept",
           "[questionnaire]") {
   // The person first said "employee", answered about the contract, then changed to self-employed.
-  const Json response = assess_answers({{"situation_pro", "independant"},
-                                        {"contrat_travail", true},
-                                        {"arret_travail", true},
-                                        {"difficultes", {"risque_rupture_contrat", "reprise_difficile"}}});
+  const Json response =
+      assess_answers({{"situation_pro", "independant"},
+                      {"contrat_travail", true},
+                      {"arret_travail", true},
+                      {"difficultes", {"risque_rupture_contrat", "reprise_difficile"}}});
   REQUIRE_FALSE(response.contains("error"));
   CHECK_FALSE(response.at("answers").contains("contrat_travail"));
   CHECK(response.at("answers").at("arret_travail") == true);
@@ -110,8 +110,10 @@ TEST_CASE("the options offered depend on the work situation", "[questionnaire]")
                                         {"motif_arret", "maladie"}});
   REQUIRE(next_id(employee) == "difficultes");
   std::vector<std::string> offered;
-  for (const auto& option : employee.at("next_question").at("options")) offered.push_back(option.at("id"));
-  CHECK(offered == std::vector<std::string>{"reprise_difficile", "risque_rupture_contrat", "aucune"});
+  for (const auto& option : employee.at("next_question").at("options"))
+    offered.push_back(option.at("id"));
+  CHECK(offered ==
+        std::vector<std::string>{"reprise_difficile", "risque_rupture_contrat", "aucune"});
 }
 
 TEST_CASE("'je ne sais pas' moves on and ends with a point to check with the caisse",

@@ -37,7 +37,9 @@ std::string read_text(const std::string& path) {
   return text.str();
 }
 
-Json read_json(const std::string& path) { return Json::parse(read_text(path)); }
+Json read_json(const std::string& path) {
+  return Json::parse(read_text(path));
+}
 
 std::vector<std::string> json_files_in(const std::string& folder) {
   std::vector<std::string> files;

@@ -134,7 +134,8 @@ TEST_CASE("every question, measure, actor, channel, programme and next step is r
         }
       }
       for (const auto& c : leaf.response.at("criteria")) {
-        criterion_statuses.insert(c.at("id").get<std::string>() + "=" + c.at("status").get<std::string>());
+        criterion_statuses.insert(c.at("id").get<std::string>() + "=" +
+                                  c.at("status").get<std::string>());
       }
       eligibilities.insert(leaf.response.at("eligibility"));
     }
@@ -155,4 +156,22 @@ TEST_CASE("every question, measure, actor, channel, programme and next step is r
     CHECK(criterion_statuses.count(criterion.id + "=unmet") == 1);
   }
   CHECK(eligibilities == std::set<std::string>{"eligible", "incomplete", "not_eligible"});
+}
+
+TEST_CASE("progress never promises fewer questions than are actually left", "[walk]") {
+  const auto& rules = shipped_rules();
+  std::size_t checked = 0;
+  pdp::walk_paths(
+      rules, [&](const pdp::WalkPath& path, const pdp::Answers&, const pdp::Situation&) {
+        pdp::Answers so_far(rules.questions.size());
+        for (std::size_t k = 0; k < path.size(); ++k) {
+          const auto situation = pdp::evaluate_situation(rules, so_far);
+          CAPTURE(k, rules.questions[path[k].question].id);
+          CHECK(situation.remaining_at_most >= static_cast<int>(path.size() - k));
+          so_far[path[k].question] =
+              pdp::read_answer(rules.questions[path[k].question], path[k].answer, "").value();
+          ++checked;
+        }
+      });
+  CHECK(checked > 1000);
 }

@@ -1,9 +1,9 @@
-// The `logic` command: one JsonLogic evaluation from the command line (conformance and
-// differential tests drive the engine through it).
+// The `logic` command: one JsonLogic evaluation, what the conformance and differential tests drive.
 #include "cli/logic_command.hpp"
 
 #include <iostream>
 
+#include "core/json_text.hpp"
 #include "core/logic/expression.hpp"
 
 namespace {
@@ -11,7 +11,8 @@ namespace {
 using pdp::logic::Json;
 
 void print_error(std::ostream& out, const pdp::Error& error) {
-  const Json body = {{"error", {{"code", error.code}, {"message", error.message}, {"path", error.path}}}};
+  const Json body = {
+      {"error", {{"code", error.code}, {"message", error.message}, {"path", error.path}}}};
   out << body.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
@@ -22,22 +23,27 @@ int run_logic_command(const std::vector<std::string>& args, std::ostream& out) {
     std::cerr << "usage: pdp-assess logic RULE [DATA]  (JSON texts; DATA defaults to {})\n";
     return 2;
   }
-  const Json rule = Json::parse(args[0], nullptr, false);
-  if (rule.is_discarded()) {
-    print_error(out, {"logic.invalid_json", "RULE is not valid JSON", "RULE"});
+  // Nesting is bounded so that a hostile expression cannot exhaust the stack.
+  constexpr pdp::JsonTextLimits kLimits{256};
+  auto rule = pdp::parse_json_text(args[0], "logic.invalid_json", "RULE", kLimits);
+  if (!rule) {
+    print_error(out, rule.error());
     return 1;
   }
-  const Json data = args.size() > 1 ? Json::parse(args[1], nullptr, false) : Json::object();
-  if (data.is_discarded()) {
-    print_error(out, {"logic.invalid_json", "DATA is not valid JSON", "DATA"});
+  auto data = args.size() > 1 ? pdp::parse_json_text(args[1], "logic.invalid_json", "DATA", kLimits)
+                              : pdp::Expected<Json>(Json::object());
+  if (!data) {
+    print_error(out, data.error());
     return 1;
   }
-  const pdp::Expected<pdp::logic::Expression> expression = pdp::logic::Expression::compile(rule);
+  const pdp::Expected<pdp::logic::Expression> expression =
+      pdp::logic::Expression::compile(rule.value());
   if (!expression) {
     print_error(out, expression.error());
     return 1;
   }
   // The replacing error handler keeps dump() from throwing on invalid UTF-8 (none is expected).
-  out << expression->apply(data).dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << expression->apply(data.value()).dump(-1, ' ', false, Json::error_handler_t::replace)
+      << '\n';
   return 0;
 }

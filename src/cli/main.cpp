@@ -19,6 +19,11 @@ namespace {
 
 using pdp::Json;
 
+// Every response is printed this way: a stray invalid UTF-8 byte is replaced, never thrown on.
+std::string text_of(const Json& json, int indent = 2) {
+  return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
 constexpr const char* kUsage =
     "usage:\n"
     "  pdp-assess assess [--rules DIR] [--date YYYY-MM-DD] [--locale fr] FILE|-\n"
@@ -100,7 +105,7 @@ int run_assess(const Options& options) {
   if (!rules) return 1;
   auto parsed = pdp::parse_json_text(text, "request.invalid_json", "");
   if (!parsed) {
-    std::cout << pdp::error_response(parsed.error()).dump(2) << "\n";
+    std::cout << text_of(pdp::error_response(parsed.error())) << "\n";
     return 1;
   }
   Json request = as_request(parsed.value());
@@ -109,7 +114,7 @@ int run_assess(const Options& options) {
     if (options.locale) request["locale"] = *options.locale;
   }
   const Json response = pdp::assess(*rules, request, today());
-  std::cout << response.dump(2) << "\n";
+  std::cout << text_of(response) << "\n";
   return response.contains("error") ? 1 : 0;
 }
 
@@ -119,13 +124,12 @@ int run_validate(const Options& options) {
   if (!rules) return 1;
   std::size_t items = 0;
   for (pdp::ItemKind kind : pdp::kItemKinds) items += rules->items_of(kind).size();
-  std::cout << Json{{"valid", true},
-                    {"version", rules->version},
-                    {"questions", rules->questions.size()},
-                    {"criteria", rules->criteria.size()},
-                    {"items", items},
-                    {"locales", rules->locales}}
-                   .dump(2)
+  std::cout << text_of(Json{{"valid", true},
+                            {"version", rules->version},
+                            {"questions", rules->questions.size()},
+                            {"criteria", rules->criteria.size()},
+                            {"items", items},
+                            {"locales", rules->locales}})
             << "\n";
   return 0;
 }
@@ -148,22 +152,22 @@ int run_paths(const Options& options) {
   if (options.locale) settings["locale"] = *options.locale;
   auto request = pdp::read_request(*rules, settings, today());
   if (!request) {
-    std::cout << pdp::error_response(request.error()).dump(2) << "\n";
+    std::cout << text_of(pdp::error_response(request.error())) << "\n";
     return 1;
   }
   const std::size_t count = pdp::walk_paths(
-      *rules, [&](const pdp::WalkPath& path, const pdp::Answers& answers,
-                  const pdp::Situation& situation) {
+      *rules,
+      [&](const pdp::WalkPath& path, const pdp::Answers& answers, const pdp::Situation& situation) {
         pdp::Request at_leaf = request.value();
         at_leaf.answers = answers;
         const Json response = pdp::build_response(*rules, at_leaf, situation);
         if (options.json) {
           Json steps = Json::array();
           for (const auto& step : path) {
-            steps.push_back({{"question", rules->questions[step.question].id},
-                             {"answer", step.answer}});
+            steps.push_back(
+                {{"question", rules->questions[step.question].id}, {"answer", step.answer}});
           }
-          std::cout << Json{{"steps", steps}, {"response", response}}.dump() << "\n";
+          std::cout << text_of(Json{{"steps", steps}, {"response", response}}, -1) << "\n";
           return;
         }
         std::string line;

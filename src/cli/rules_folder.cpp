@@ -30,7 +30,7 @@ RuleFiles read_rules_folder(const std::string& folder) {
 std::optional<RuleSet> load_rules_folder(const std::string& folder, std::ostream& out) {
   if (!std::filesystem::is_directory(folder)) {
     out << error_response(Error{"rules.missing_file", "no rules folder at \"" + folder + "\"", ""})
-               .dump(2)
+               .dump(2, ' ', false, Json::error_handler_t::replace)
         << "\n";
     return std::nullopt;
   }
@@ -38,11 +38,12 @@ std::optional<RuleSet> load_rules_folder(const std::string& folder, std::ostream
   if (loaded.rules) return std::move(loaded.rules);
   Json problems = Json::array();
   for (const auto& problem : loaded.problems) {
-    problems.push_back({{"code", problem.code}, {"message", problem.message}, {"path", problem.path}});
+    problems.push_back(
+        {{"code", problem.code}, {"message", problem.message}, {"path", problem.path}});
   }
   Json report = error_response(loaded.problems.front());
   report["problems"] = std::move(problems);
-  out << report.dump(2) << "\n";
+  out << report.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
   return std::nullopt;
 }
 

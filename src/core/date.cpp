@@ -6,7 +6,9 @@
 namespace pdp {
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -27,7 +29,8 @@ std::optional<Date> Date::parse(const std::string& text) {
     }
   }
   Date date{fields[0], fields[1], fields[2]};
-  if (date.year < 1900 || date.year > 2999 || date.month < 1 || date.month > 12) return std::nullopt;
+  if (date.year < 1900 || date.year > 2999 || date.month < 1 || date.month > 12)
+    return std::nullopt;
   if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
   return date;
 }

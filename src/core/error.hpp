@@ -11,7 +11,7 @@ namespace pdp {
 struct Error {
   std::string code;     // stable identifier, e.g. "answers.unknown_option" (listed in README.md)
   std::string message;  // what is wrong and what is allowed
-  std::string path;     // JSON pointer, prefixed by the file name for rule files ("criteria.json#/0")
+  std::string path;  // JSON pointer, prefixed by the file name for rule files ("criteria.json#/0")
 };
 
 using Errors = std::vector<Error>;
@@ -21,7 +21,7 @@ using Errors = std::vector<Error>;
 template <typename T>
 class Expected {
  public:
-  Expected(T value) : value_(std::move(value)), ok_(true) {}  // NOLINT: implicit by design
+  Expected(T value) : value_(std::move(value)), ok_(true) {}       // NOLINT: implicit by design
   Expected(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
 
   bool ok() const { return ok_; }

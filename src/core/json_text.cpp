@@ -12,7 +12,8 @@ using DomBuilder = nlohmann::detail::json_sax_dom_parser<Json>;
 
 class LocatingBuilder {
  public:
-  LocatingBuilder(Json& result, std::size_t max_depth) : dom_(result, false), max_depth_(max_depth) {}
+  LocatingBuilder(Json& result, std::size_t max_depth)
+      : dom_(result, false), max_depth_(max_depth) {}
 
   bool null() { return dom_.null(); }
   bool boolean(bool value) { return dom_.boolean(value); }
@@ -76,13 +77,14 @@ Expected<Json> parse_json_text(const std::string& text, const std::string& code,
   LocatingBuilder builder(result, limits.max_depth);
   const bool ok = Json::sax_parse(text, &builder, Json::input_format_t::json, true, false);
   if (builder.too_deep()) {
-    return Error{code, "the JSON is nested more than " + std::to_string(limits.max_depth) +
-                           " levels deep", path};
+    return Error{
+        code, "the JSON is nested more than " + std::to_string(limits.max_depth) + " levels deep",
+        path};
   }
   if (!ok) {
-    std::string message = builder.detail().empty() ? "the text is not valid JSON"
-                                                    : "the text is not valid JSON: " +
-                                                          readable(builder.detail());
+    std::string message = builder.detail().empty()
+                              ? "the text is not valid JSON"
+                              : "the text is not valid JSON: " + readable(builder.detail());
     return Error{code, message, path};
   }
   return result;

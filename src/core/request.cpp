@@ -15,9 +15,14 @@ std::string quoted_list(const std::vector<std::string>& items) {
   return out;
 }
 
+// A short quote of a value for a message; cut on a UTF-8 character boundary so that the message
+// stays valid UTF-8 (nlohmann's dump() refuses anything else).
 std::string describe(const Json& value) {
   std::string text = value.dump();
-  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+  if (text.size() <= 60) return text;
+  std::size_t cut = 57;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
 }
 
 }  // namespace
@@ -70,16 +75,16 @@ Expected<Answer> read_answer(const Question& question, const Json& value, const 
       for (std::size_t i = 0; i < value.size(); ++i) {
         const std::string item_path = path + "/" + std::to_string(i);
         if (!value[i].is_string()) {
-          return Error{"answers.wrong_type",
-                       "each answer of \"" + id + "\" must be an option id, not " +
-                           describe(value[i]),
-                       item_path};
+          return Error{
+              "answers.wrong_type",
+              "each answer of \"" + id + "\" must be an option id, not " + describe(value[i]),
+              item_path};
         }
         const std::string& option = value[i].get_ref<const std::string&>();
         if (!question.has_option(option)) {
           return Error{"answers.unknown_option",
-                       "\"" + option + "\" is not an option of \"" + id + "\" (allowed: " +
-                           quoted_list(question.options) + ")",
+                       "\"" + option + "\" is not an option of \"" + id +
+                           "\" (allowed: " + quoted_list(question.options) + ")",
                        item_path};
         }
         if (!seen.insert(option).second) {
@@ -90,8 +95,7 @@ Expected<Answer> read_answer(const Question& question, const Json& value, const 
       for (const auto& option : seen) {
         if (question.is_exclusive(option) && seen.size() > 1) {
           return Error{"answers.exclusive_option",
-                       "\"" + option + "\" cannot be combined with other answers in \"" + id +
-                           "\"",
+                       "\"" + option + "\" cannot be combined with other answers in \"" + id + "\"",
                        path};
         }
       }
@@ -108,9 +112,10 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
   }
   for (auto it = request.begin(); it != request.end(); ++it) {
     if (it.key() != "answers" && it.key() != "date" && it.key() != "locale") {
-      return Error{"request.unknown_field",
-                   "unknown field \"" + it.key() + "\" (allowed: \"answers\", \"date\", \"locale\")",
-                   "/" + pointer_token(it.key())};
+      return Error{
+          "request.unknown_field",
+          "unknown field \"" + it.key() + "\" (allowed: \"answers\", \"date\", \"locale\")",
+          "/" + pointer_token(it.key())};
     }
   }
 
@@ -130,18 +135,19 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     result.date = *parsed;
   }
   if (auto locale = request.find("locale"); locale != request.end()) {
-    const bool well_formed = locale->is_string() && locale->get_ref<const std::string&>().size() == 2;
+    const bool well_formed =
+        locale->is_string() && locale->get_ref<const std::string&>().size() == 2;
     if (!well_formed) {
-      return Error{"request.invalid_locale",
-                   "\"locale\" must be a two-letter language code such as \"fr\", not " +
-                       describe(*locale),
-                   "/locale"};
+      return Error{
+          "request.invalid_locale",
+          "\"locale\" must be a two-letter language code such as \"fr\", not " + describe(*locale),
+          "/locale"};
     }
     const std::string& code = locale->get_ref<const std::string&>();
     if (std::find(rules.locales.begin(), rules.locales.end(), code) == rules.locales.end()) {
       return Error{"request.unknown_locale",
-                   "the language \"" + code + "\" is not available (available: " +
-                       quoted_list(rules.locales) + ")",
+                   "\"locale\": the language \"" + code +
+                       "\" is not available (available: " + quoted_list(rules.locales) + ")",
                    "/locale"};
     }
     result.locale = code;

@@ -49,9 +49,9 @@ Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources, s
     Json entry = {{"document", source.document}, {"title", title}, {"passage", source.passage}};
     if (!source.article.empty()) entry["article"] = source.article;
     list.push_back(std::move(entry));
+    // A legal article is the precise reference; otherwise the document and its passage.
     if (!text.empty()) text += " ; ";
-    text += title + ", « " + source.passage + " »";
-    if (!source.article.empty()) text += ", " + source.article;
+    text += source.article.empty() ? title + ", « " + source.passage + " »" : source.article;
   }
   return list;
 }
@@ -134,7 +134,8 @@ Json item_json(const RuleSet& rules, const Texts& texts, const Request& request,
                 {"status", truth_of(applies) == Truth::yes ? "applies" : "to_check"},
                 {"title", texts.at({kind, item.id, "title"})},
                 {second, texts.at({kind, item.id, second})}};
-  if (truth_of(applies) == Truth::unknown) entry["depends_on"] = question_ids(rules, applies.missing);
+  if (truth_of(applies) == Truth::unknown)
+    entry["depends_on"] = question_ids(rules, applies.missing);
   if (!item.programme.empty()) entry["programme"] = item.programme;
   std::string cited;
   entry["sources"] = sources_json(rules, item.source, cited);
@@ -145,15 +146,15 @@ Json item_json(const RuleSet& rules, const Texts& texts, const Request& request,
       in_force = *item.valid_from <= request.date && request.date <= *item.valid_until;
       entry["valid_from"] = item.valid_from->iso();
       entry["valid_until"] = item.valid_until->iso();
-      const std::string information =
-          item.information_date ? texts.date(*item.information_date) : texts.date(rules.information_date);
+      const std::string information = item.information_date ? texts.date(*item.information_date)
+                                                            : texts.date(rules.information_date);
       entry["period"] = Texts::fill(texts.at({"notices", "programme_period"}),
                                     {{"from", texts.date(*item.valid_from)},
                                      {"until", texts.date(*item.valid_until)},
                                      {"information_date", information}});
-      entry["date_note"] =
-          Texts::fill(texts.at({"notices", in_force ? "programme_in_force" : "programme_out_of_force"}),
-                      {{"date", texts.date(request.date)}});
+      entry["date_note"] = Texts::fill(
+          texts.at({"notices", in_force ? "programme_in_force" : "programme_out_of_force"}),
+          {{"date", texts.date(request.date)}});
     }
     if (item.information_date) entry["information_date"] = item.information_date->iso();
     entry["in_force"] = in_force;

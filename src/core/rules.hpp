@@ -36,11 +36,11 @@ struct Question {
   std::string id;
   std::string path;  // where it is defined, for messages
   QuestionType type = QuestionType::boolean;
-  std::vector<std::string> options;                  // choice and multi
-  std::vector<std::string> exclusive;                // multi options that must stand alone
-  std::map<std::string, Expression> options_when;    // options offered only in some situations
+  std::vector<std::string> options;                // choice and multi
+  std::vector<std::string> exclusive;              // multi options that must stand alone
+  std::map<std::string, Expression> options_when;  // options offered only in some situations
   Expression asked_when;
-  bool allows_unknown = false;                       // accepts "ne_sait_pas"
+  bool allows_unknown = false;  // accepts "ne_sait_pas"
   std::vector<SourceRef> source;
 
   bool has_option(const std::string& option) const;

@@ -20,8 +20,8 @@ bool is_identifier(const std::string& id) {
 }
 
 bool is_language_code(const std::string& code) {
-  return code.size() == 2 && std::all_of(code.begin(), code.end(),
-                                         [](char c) { return c >= 'a' && c <= 'z'; });
+  return code.size() == 2 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 void check_identifier(const std::string& id, const std::string& path, Errors& problems) {
@@ -40,10 +40,10 @@ void check_unique(const std::vector<T>& things, const char* what, Errors& proble
   for (const auto& thing : things) {
     check_identifier(thing.id, thing.path, problems);
     if (!thing.id.empty() && !seen.insert(thing.id).second) {
-      problems.push_back(Error{"rules.duplicate_id",
-                               std::string("the ") + what + " id \"" + thing.id +
-                                   "\" is defined more than once",
-                               thing.path + "/id"});
+      problems.push_back(
+          Error{"rules.duplicate_id",
+                std::string("the ") + what + " id \"" + thing.id + "\" is defined more than once",
+                thing.path + "/id"});
     }
   }
 }
@@ -136,12 +136,11 @@ void check_order_and_cycles(const RuleSet& rules, Errors& problems) {
     if (on_cycle.count(static_cast<int>(i)) != 0) continue;
     for (int read : edges[i]) {
       if (static_cast<std::size_t>(read) > i) {
-        problems.push_back(Error{
-            "rules.question_order",
-            "\"" + rules.questions[i].id + "\" depends on \"" +
-                rules.questions[static_cast<std::size_t>(read)].id +
-                "\", which comes after it: move it earlier in the list",
-            rules.questions[i].path + "/asked_when"});
+        problems.push_back(Error{"rules.question_order",
+                                 "\"" + rules.questions[i].id + "\" depends on \"" +
+                                     rules.questions[static_cast<std::size_t>(read)].id +
+                                     "\", which comes after it: move it earlier in the list",
+                                 rules.questions[i].path + "/asked_when"});
       }
     }
   }
@@ -178,10 +177,10 @@ void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& 
       position[k] = 0;
     }
   }
-  problems.push_back(Error{"rules.question_never_asked",
-                           "\"" + question.id + "\" can never be asked: no answers make its " +
-                               "\"asked_when\" true",
-                           question.path + "/asked_when"});
+  problems.push_back(Error{
+      "rules.question_never_asked",
+      "\"" + question.id + "\" can never be asked: no answers make its " + "\"asked_when\" true",
+      question.path + "/asked_when"});
 }
 
 void check_question_shape(const Question& question, Errors& problems) {
@@ -190,13 +189,13 @@ void check_question_shape(const Question& question, Errors& problems) {
     const auto& option = question.options[i];
     const std::string path = question.path + "/options/" + std::to_string(i);
     if (!is_identifier(option)) {
-      problems.push_back(Error{"rules.invalid_id", "\"" + option + "\" is not an identifier", path});
+      problems.push_back(
+          Error{"rules.invalid_id", "\"" + option + "\" is not an identifier", path});
     }
     if (!seen.insert(option).second) {
-      problems.push_back(Error{"rules.duplicate_id",
-                               "the option \"" + option + "\" appears twice in \"" + question.id +
-                                   "\"",
-                               path});
+      problems.push_back(
+          Error{"rules.duplicate_id",
+                "the option \"" + option + "\" appears twice in \"" + question.id + "\"", path});
     }
   }
   if (question.type != QuestionType::boolean && question.options.size() < 2) {
@@ -205,18 +204,18 @@ void check_question_shape(const Question& question, Errors& problems) {
   }
   for (std::size_t i = 0; i < question.exclusive.size(); ++i) {
     if (question.type != QuestionType::multi || !question.has_option(question.exclusive[i])) {
-      problems.push_back(Error{"rules.unknown_option",
-                               "\"" + question.exclusive[i] +
-                                   "\" is not an option of this multiple-choice question",
-                               question.path + "/exclusive/" + std::to_string(i)});
+      problems.push_back(Error{
+          "rules.unknown_option",
+          "\"" + question.exclusive[i] + "\" is not an option of this multiple-choice question",
+          question.path + "/exclusive/" + std::to_string(i)});
     }
   }
   for (const auto& entry : question.options_when) {
     if (!question.has_option(entry.first)) {
-      problems.push_back(Error{"rules.unknown_option",
-                               "\"" + entry.first + "\" is not an option of \"" + question.id +
-                                   "\"",
-                               question.path + "/options_when/" + pointer_token(entry.first)});
+      problems.push_back(
+          Error{"rules.unknown_option",
+                "\"" + entry.first + "\" is not an option of \"" + question.id + "\"",
+                question.path + "/options_when/" + pointer_token(entry.first)});
     }
   }
   if (question.allows_unknown && question.has_option(kUnknownAnswer)) {
@@ -257,15 +256,16 @@ class TextCheck {
     for (const auto& key : keys) {
       path += "/" + pointer_token(key);
       if (!node->is_object() || node->find(key) == node->end()) {
-        problems_.push_back(Error{"rules.missing_text", "missing text \"" + join(keys) + "\"", path});
+        problems_.push_back(
+            Error{"rules.missing_text", "missing text \"" + join(keys) + "\"", path});
         return;
       }
       node = &(*node)[key];
     }
     if (!node->is_string() || node->get_ref<const std::string&>().empty()) {
-      problems_.push_back(
-          Error{"rules.missing_text", "the text \"" + join(keys) + "\" must be a non-empty string",
-                path});
+      problems_.push_back(Error{"rules.missing_text",
+                                "the text \"" + join(keys) + "\" must be a non-empty string",
+                                path});
     }
   }
 
@@ -275,10 +275,10 @@ class TextCheck {
     if (found == texts_.end() || !found->is_object()) return;
     for (auto it = found->begin(); it != found->end(); ++it) {
       if (known.count(it.key()) == 0) {
-        problems_.push_back(Error{"rules.unknown_text",
-                                  "\"" + it.key() + "\" in \"" + section + "\" names nothing the " +
-                                      "rules define",
-                                  file_ + "#/" + section + "/" + pointer_token(it.key())});
+        problems_.push_back(
+            Error{"rules.unknown_text",
+                  "\"" + it.key() + "\" in \"" + section + "\" names nothing the " + "rules define",
+                  file_ + "#/" + section + "/" + pointer_token(it.key())});
       }
     }
   }
@@ -311,13 +311,13 @@ void check_texts(const RuleSet& rules, const std::string& locale, const Json& te
   }
   check.require({"name"});
   auto months = texts.find("months");
-  const bool months_ok =
-      months != texts.end() && months->is_array() && months->size() == 12 &&
-      std::all_of(months->begin(), months->end(),
-                  [](const Json& m) { return m.is_string() && !m.get_ref<const std::string&>().empty(); });
+  const bool months_ok = months != texts.end() && months->is_array() && months->size() == 12 &&
+                         std::all_of(months->begin(), months->end(), [](const Json& m) {
+                           return m.is_string() && !m.get_ref<const std::string&>().empty();
+                         });
   if (!months_ok) {
-    problems.push_back(Error{"rules.missing_text", "\"months\" must list the 12 month names",
-                             file + "#/months"});
+    problems.push_back(
+        Error{"rules.missing_text", "\"months\" must list the 12 month names", file + "#/months"});
   }
   for (const char* key : {"yes", "no", "unknown"}) check.require({"answers", key});
   for (const char* outcome : {"eligible", "not_eligible", "incomplete"}) {
@@ -329,7 +329,7 @@ void check_texts(const RuleSet& rules, const std::string& locale, const Json& te
   }
   for (auto it = texts.begin(); it != texts.end(); ++it) {
     static const std::set<std::string> kSections = {
-        "$schema",  "locale",   "name",       "months",   "answers", "eligibility", "notices",
+        "$schema",   "locale",   "name",       "months",   "answers", "eligibility", "notices",
         "questions", "criteria", "programmes", "measures", "actors",  "channels",    "next_steps"};
     if (kSections.count(it.key()) == 0) {
       problems.push_back(Error{"rules.unknown_text", "unknown section \"" + it.key() + "\"",
@@ -347,11 +347,10 @@ void check_texts(const RuleSet& rules, const std::string& locale, const Json& te
                            (it.key() == "options" && !question.options.empty()) ||
                            (it.key() == "to_check" && question.allows_unknown);
         if (!known) {
-          problems.push_back(Error{"rules.unknown_text",
-                                   "\"" + it.key() + "\" is not a text of question \"" +
-                                       question.id + "\"",
-                                   file + "#/questions/" + pointer_token(question.id) + "/" +
-                                       pointer_token(it.key())});
+          problems.push_back(Error{
+              "rules.unknown_text",
+              "\"" + it.key() + "\" is not a text of question \"" + question.id + "\"",
+              file + "#/questions/" + pointer_token(question.id) + "/" + pointer_token(it.key())});
         }
       }
     }
@@ -398,7 +397,8 @@ void check_example_answers(const RuleSet& rules, const Json& answers, const std:
     }
     auto answer = read_answer(rules.questions[static_cast<std::size_t>(index)], *it, at);
     if (!answer) {
-      problems.push_back(Error{"rules.invalid_example", answer.error().message, answer.error().path});
+      problems.push_back(
+          Error{"rules.invalid_example", answer.error().message, answer.error().path});
     }
   }
 }
@@ -456,7 +456,8 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
 
   for (const auto& question : rules.questions) {
     check_question_shape(question, problems);
-    for (const auto& condition : conditions_of(question)) check_condition(rules, condition, problems);
+    for (const auto& condition : conditions_of(question))
+      check_condition(rules, condition, problems);
     check_sources(rules, question.source, question.path, problems);
   }
   check_order_and_cycles(rules, problems);
@@ -499,13 +500,12 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
                                "manifest.json#/locales/" + std::to_string(i)});
     }
   }
-  if (!rules.default_locale.empty() &&
-      std::find(rules.locales.begin(), rules.locales.end(), rules.default_locale) ==
-          rules.locales.end()) {
-    problems.push_back(Error{"rules.unknown_locale",
-                             "the default locale \"" + rules.default_locale +
-                                 "\" is not among \"locales\"",
-                             "manifest.json#/default_locale"});
+  if (!rules.default_locale.empty() && std::find(rules.locales.begin(), rules.locales.end(),
+                                                 rules.default_locale) == rules.locales.end()) {
+    problems.push_back(
+        Error{"rules.unknown_locale",
+              "the default locale \"" + rules.default_locale + "\" is not among \"locales\"",
+              "manifest.json#/default_locale"});
   }
   for (const auto& [locale, texts] : rules.texts) check_texts(rules, locale, texts, problems);
 }

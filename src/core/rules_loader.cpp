@@ -42,7 +42,8 @@ std::optional<Date> read_date(JsonReader& reader, const std::string& key, bool r
 Expression read_condition(JsonReader& parent, const std::string& key, bool required) {
   if (!parent.has(key)) {
     if (required) {
-      parent.problem_at(parent.path_of(key), "rules.missing_field", "missing field \"" + key + "\"");
+      parent.problem_at(parent.path_of(key), "rules.missing_field",
+                        "missing field \"" + key + "\"");
     }
     return Expression();
   }
@@ -264,18 +265,14 @@ LoadedRules load_rules(const RuleFiles& files) {
   read_manifest(JsonReader(*manifest, "manifest.json#", problems), rules);
 
   const std::vector<std::pair<std::string, std::optional<ItemKind>>> parts = {
-      {"questions", std::nullopt},
-      {"criteria", std::nullopt},
-      {"programmes", ItemKind::programme},
-      {"measures", ItemKind::measure},
-      {"actors", ItemKind::actor},
-      {"channels", ItemKind::channel},
+      {"questions", std::nullopt},         {"criteria", std::nullopt},
+      {"programmes", ItemKind::programme}, {"measures", ItemKind::measure},
+      {"actors", ItemKind::actor},         {"channels", ItemKind::channel},
       {"next_steps", ItemKind::next_step}};
   JsonReader manifest_reader(*manifest, "manifest.json#", problems);
   JsonReader file_names = manifest_reader.at("files");
   if (!manifest_reader.has("files")) {
-    manifest_reader.problem_at(file_names.path(), "rules.missing_field",
-                               "missing field \"files\"");
+    manifest_reader.problem_at(file_names.path(), "rules.missing_field", "missing field \"files\"");
     return result;
   }
   if (!file_names.expect_object()) return result;

@@ -18,20 +18,22 @@ using logic::Value;
 enum class Truth { yes, no, unknown };
 Truth truth_of(const Value& value);
 
-inline SymbolMask bit_of(std::size_t question) { return SymbolMask{1} << question; }
+inline SymbolMask bit_of(std::size_t question) {
+  return SymbolMask{1} << question;
+}
 
 struct Situation {
-  Answers used;                              // the answers the logic reads (questions asked)
-  std::vector<std::string> ignored;          // answers dropped: their question no longer applies
-  std::vector<Value> asked;                  // per question: its asked_when
+  Answers used;                      // the answers the logic reads (questions asked)
+  std::vector<std::string> ignored;  // answers dropped: their question no longer applies
+  std::vector<Value> asked;          // per question: its asked_when
   std::vector<std::vector<std::string>> offered;  // per question: the options offered now
-  std::vector<Value> criteria;               // per criterion
-  Value eligibility;                         // Kleene conjunction of the criteria
-  std::map<ItemKind, std::vector<Value>> items;  // per item: applies (gated by eligibility)
-  SymbolMask unknown_answers = 0;            // questions answered "ne_sait_pas"
-  SymbolMask open = 0;                       // unanswered questions that can still change the result
-  int next_question = -1;                    // first open question that is asked now, or -1
-  int remaining_at_most = 0;                 // open questions that may still be asked
+  std::vector<Value> criteria;                    // per criterion
+  Value eligibility;                              // Kleene conjunction of the criteria
+  std::map<ItemKind, std::vector<Value>> items;   // per item: applies (gated by eligibility)
+  SymbolMask unknown_answers = 0;                 // questions answered "ne_sait_pas"
+  SymbolMask open = 0;        // unanswered questions that can still change the result
+  int next_question = -1;     // first open question that is asked now, or -1
+  int remaining_at_most = 0;  // open questions that may still be asked
 
   bool finished() const { return next_question < 0; }
 };

@@ -47,7 +47,8 @@ std::string Texts::answer_label(const Question& question, const Json& answer) co
     return at({"answers", "unknown"});
   }
   if (answer.is_boolean()) return at({"answers", answer.get<bool>() ? "yes" : "no"});
-  if (answer.is_string()) return at({"questions", question.id, "options", answer.get<std::string>()});
+  if (answer.is_string())
+    return at({"questions", question.id, "options", answer.get<std::string>()});
   std::string out;
   if (answer.is_array()) {
     for (const auto& option : answer) {

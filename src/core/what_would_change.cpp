@@ -32,8 +32,8 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_
   std::vector<std::size_t> reads;
   for (const auto& use : rules.criteria[criterion].condition.vars()) {
     const int index = rules.question_index(use.name);
-    if (index >= 0 && std::find(reads.begin(), reads.end(), static_cast<std::size_t>(index)) ==
-                          reads.end()) {
+    if (index >= 0 &&
+        std::find(reads.begin(), reads.end(), static_cast<std::size_t>(index)) == reads.end()) {
       reads.push_back(static_cast<std::size_t>(index));
     }
   }

@@ -1,5 +1,4 @@
-// What rule validation reads off a compiled expression: the vars it uses and the strings they are
-// compared with.
+// What rule validation reads off an expression: its vars and the strings they are compared with.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -89,12 +88,14 @@ std::vector<std::string> compared_strings(const Node& node, IsSubject is_subject
   if (node.args.size() < 2) return literals;
   const Node& left = node.args[0];
   const Node& right = node.args[1];
+  const std::string* left_string = literal_string(left);
+  const std::string* right_string = literal_string(right);
   if (is_equality(node.op)) {
-    if (is_subject(left) && literal_string(right) != nullptr) literals.push_back(*literal_string(right));
-    if (is_subject(right) && literal_string(left) != nullptr) literals.push_back(*literal_string(left));
+    if (is_subject(left) && right_string != nullptr) literals.push_back(*right_string);
+    if (is_subject(right) && left_string != nullptr) literals.push_back(*left_string);
   } else if (node.op == Op::in) {
     if (is_subject(left)) add_strings_of(right, literals);
-    if (is_subject(right) && literal_string(left) != nullptr) literals.push_back(*literal_string(left));
+    if (is_subject(right) && left_string != nullptr) literals.push_back(*left_string);
   }
   return literals;
 }

@@ -1,5 +1,4 @@
-// Evaluating compiled JsonLogic: json-logic-js 2.0.5's results over known data, Kleene's three-valued
-// logic where the scope answers with unknowns.
+// Evaluation: json-logic-js 2.0.5's results over known data, Kleene's logic over unknowns.
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -138,7 +137,8 @@ Result look_up(const Scope& scope, const Json& name, SymbolMask reads, Fallback 
   }
   Result value = fallback();
   value.reads |= reads;
-  if (!value.unknown && js::is_undefined(value.json())) return Result::ref(null_json(), value.reads);
+  if (!value.unknown && js::is_undefined(value.json()))
+    return Result::ref(null_json(), value.reads);
   return value;
 }
 
@@ -175,7 +175,8 @@ Result missing_keys(const std::vector<Result>& operands, SymbolMask reads, const
   // A first operand that is an array holds the keys, else the operands are the keys.
   std::vector<const Json*> keys;
   if (!operands.empty() && operands[0].json().is_array()) {
-    for (const Json& key : *operands[0].json().get_ptr<const Json::array_t*>()) keys.push_back(&key);
+    for (const Json& key : *operands[0].json().get_ptr<const Json::array_t*>())
+      keys.push_back(&key);
   } else {
     for (const Result& operand : operands) keys.push_back(&operand.json());
   }
@@ -461,8 +462,8 @@ Json merge(const std::vector<Result>& values) {
 // Math.max / Math.min: NaN if any operand is, -Infinity / Infinity without operands, and +0 is
 // greater than -0.
 Json extremum(const std::vector<Result>& values, bool is_max) {
-  double best = is_max ? -std::numeric_limits<double>::infinity()
-                       : std::numeric_limits<double>::infinity();
+  double best =
+      is_max ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
   bool nan = false;
   for (const Result& value : values) {
     const double x = js::to_number(value.json());
@@ -529,9 +530,11 @@ Result eval_node(const Node& node, const Scope& scope) {
     case Op::equal:
       return strict<2>(node, scope, [](const Two& o) { return Json(js::loose_equal(o[0], o[1])); });
     case Op::not_equal:
-      return strict<2>(node, scope, [](const Two& o) { return Json(!js::loose_equal(o[0], o[1])); });
+      return strict<2>(node, scope,
+                       [](const Two& o) { return Json(!js::loose_equal(o[0], o[1])); });
     case Op::strict_equal:
-      return strict<2>(node, scope, [](const Two& o) { return Json(js::strict_equal(o[0], o[1])); });
+      return strict<2>(node, scope,
+                       [](const Two& o) { return Json(js::strict_equal(o[0], o[1])); });
     case Op::strict_not_equal:
       return strict<2>(node, scope,
                        [](const Two& o) { return Json(!js::strict_equal(o[0], o[1])); });
@@ -554,7 +557,8 @@ Result eval_node(const Node& node, const Scope& scope) {
     case Op::greater_equal:
       return strict<2>(node, scope, [](const Two& o) { return Json(js::less_equal(o[1], o[0])); });
     case Op::max:
-      return strict_all(node, scope, [](const std::vector<Result>& v) { return extremum(v, true); });
+      return strict_all(node, scope,
+                        [](const std::vector<Result>& v) { return extremum(v, true); });
     case Op::min:
       return strict_all(node, scope,
                         [](const std::vector<Result>& v) { return extremum(v, false); });

@@ -60,7 +60,9 @@ const Operator* find_operator(const std::string& name) {
   return nullptr;
 }
 
-bool is_operation(const Json& value) { return value.is_object() && value.size() == 1; }
+bool is_operation(const Json& value) {
+  return value.is_object() && value.size() == 1;
+}
 
 }  // namespace
 
@@ -93,8 +95,8 @@ std::optional<Error> compile_node(const Json& logic, std::string& path, Node& ou
     const auto member = logic.begin();
     const Operator* found = find_operator(member.key());
     if (found == nullptr) {
-      return Error{"logic.unknown_operator",
-                   "\"" + member.key() + "\" is not a JsonLogic operator", path};
+      return Error{"logic.unknown_operator", "\"" + member.key() + "\" is not a JsonLogic operator",
+                   path};
     }
     out.op = found->op;
     out.name = found->name;
@@ -142,7 +144,9 @@ Expected<Expression> Expression::compile(const Json& logic) {
   return expression;
 }
 
-Json Expression::apply(const Json& data) const { return evaluate(JsonScope(data)).json; }
+Json Expression::apply(const Json& data) const {
+  return evaluate(JsonScope(data)).json;
+}
 
 Expression::Expression() = default;
 Expression::~Expression() = default;

@@ -42,8 +42,12 @@ Kind kind_of(const Json& value) {
   }
 }
 
-const std::string& string_of(const Json& value) { return *value.get_ptr<const Json::string_t*>(); }
-bool boolean_of(const Json& value) { return *value.get_ptr<const Json::boolean_t*>(); }
+const std::string& string_of(const Json& value) {
+  return *value.get_ptr<const Json::string_t*>();
+}
+bool boolean_of(const Json& value) {
+  return *value.get_ptr<const Json::boolean_t*>();
+}
 
 }  // namespace
 
@@ -52,8 +56,12 @@ const Json& undefined() {
   return value;
 }
 
-bool is_undefined(const Json& value) { return value.is_discarded(); }
-bool is_nullish(const Json& value) { return value.is_null() || value.is_discarded(); }
+bool is_undefined(const Json& value) {
+  return value.is_discarded();
+}
+bool is_nullish(const Json& value) {
+  return value.is_null() || value.is_discarded();
+}
 
 double number_of(const Json& number) {
   switch (number.type()) {
@@ -68,7 +76,9 @@ double number_of(const Json& number) {
   }
 }
 
-Json number(double value) { return Json(value); }
+Json number(double value) {
+  return Json(value);
+}
 
 bool to_boolean(const Json& value) {
   switch (kind_of(value)) {

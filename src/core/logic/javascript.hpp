@@ -1,5 +1,4 @@
-// JavaScript's value semantics over JSON, as json-logic-js relies on them (coercions, equality,
-// comparison, Number <-> String), plus the UTF-16 view of strings that JavaScript indexes by.
+// JavaScript's value semantics over JSON values, the ones json-logic-js relies on.
 #pragma once
 
 #include <cstddef>
@@ -20,9 +19,9 @@ double number_of(const Json& number);  // the double of a Json number (any repre
 Json number(double value);
 
 // Abstract operations of ECMAScript.
-bool to_boolean(const Json& value);                    // ToBoolean: JavaScript truthiness
-double to_number(const Json& value);                   // ToNumber (arrays and objects via strings)
-std::string to_string(const Json& value);              // String(value)
+bool to_boolean(const Json& value);        // ToBoolean: JavaScript truthiness
+double to_number(const Json& value);       // ToNumber (arrays and objects via strings)
+std::string to_string(const Json& value);  // String(value)
 void append_to_string(std::string& out, const Json& value);
 const Json& to_primitive(const Json& value, Json& storage);  // arrays/objects -> their string
 double to_integer_or_infinity(double value);
@@ -47,7 +46,8 @@ double parse_float(const Json& value);
 std::size_t utf16_length(std::string_view text);
 std::string utf16_slice(std::string_view text, std::size_t begin, std::size_t end);
 int utf16_compare(std::string_view a, std::string_view b);
-std::string substr(const std::string& text, const Json& start, const Json& length);  // String#substr
+std::string substr(const std::string& text, const Json& start,
+                   const Json& length);  // String#substr
 
 // What JSON.stringify would make of an evaluation result, as a JSON value: NaN and infinities
 // become null, undefined becomes null, whole numbers up to 2^53 become integers (so -0 is 0).

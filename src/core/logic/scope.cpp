@@ -27,7 +27,7 @@ std::optional<std::size_t> array_index(std::string_view key) {
 // (lengths, characters of strings) go to `holder`.
 bool step(const Json*& current, std::string_view key, Json& holder) {
   if (current->is_object()) {
-    const auto member = current->find(std::string(key));
+    const auto member = current->find(key);
     if (member == current->end() || js::is_undefined(*member)) return false;
     current = &*member;
     return true;
@@ -66,21 +66,28 @@ bool step(const Json*& current, std::string_view key, Json& holder) {
 }  // namespace
 
 std::optional<Value> JsonScope::lookup(const Json& name) const {
-  if (js::is_nullish(name) || (name.is_string() && name.get_ptr<const Json::string_t*>()->empty())) {
+  if (js::is_nullish(name) ||
+      (name.is_string() && name.get_ptr<const Json::string_t*>()->empty())) {
     return Value::known(data_);  // the whole data
   }
-  const std::string path = js::to_string(name);
+  // String(name), without a copy for the usual string names.
+  std::string storage;
+  std::string_view path;
+  if (name.is_string()) {
+    path = *name.get_ptr<const Json::string_t*>();
+  } else {
+    storage = js::to_string(name);
+    path = storage;
+  }
   const Json* current = &data_;
   Json holder;
   std::size_t begin = 0;
   while (true) {
     const std::size_t dot = path.find('.', begin);
-    const std::size_t end = dot == std::string::npos ? path.size() : dot;
+    const std::size_t end = dot == std::string_view::npos ? path.size() : dot;
     if (js::is_nullish(*current)) return std::nullopt;
-    if (!step(current, std::string_view(path).substr(begin, end - begin), holder)) {
-      return std::nullopt;
-    }
-    if (dot == std::string::npos) break;
+    if (!step(current, path.substr(begin, end - begin), holder)) return std::nullopt;
+    if (dot == std::string_view::npos) break;
     begin = dot + 1;
   }
   return Value::known(*current);

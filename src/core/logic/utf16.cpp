@@ -1,5 +1,4 @@
-// UTF-8 strings seen as JavaScript sees them, as UTF-16 code units: length, slices, ordering,
-// and String#substr on top of them.
+// UTF-8 strings as JavaScript sees them, in UTF-16 code units: length, slices, order, substr.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -12,7 +11,9 @@
 namespace pdp::logic::js {
 namespace {
 
-std::size_t units_of(char32_t code) { return code >= 0x10000 ? 2 : 1; }
+std::size_t units_of(char32_t code) {
+  return code >= 0x10000 ? 2 : 1;
+}
 
 bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(),

@@ -9,7 +9,9 @@ namespace pdp::logic::utf8 {
 
 constexpr char32_t kReplacement = 0xFFFD;
 
-inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+inline bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // Decodes the code point starting at text[i] and moves i past it.
 inline char32_t decode(std::string_view text, std::size_t& i) {

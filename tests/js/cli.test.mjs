@@ -1,0 +1,126 @@
+// The command line as users and scripts see it: exit codes, error JSON, validate and paths.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = process.env.PDP_SOURCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cli = process.env.PDP_ASSESS ?? join(root, 'build', 'dev', 'src', 'cli', 'pdp-assess');
+const rulesDir = join(root, 'rules');
+
+function run(args, input) {
+  const result = spawnSync(cli, args, { input, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// Applies a broken-rules case (see tests/rules-broken/README.md) to a copy of the rules.
+function brokenCopy(brokenCase) {
+  const dir = mkdtempSync(join(tmpdir(), 'pdp-rules-'));
+  cpSync(rulesDir, dir, { recursive: true });
+  const file = join(dir, brokenCase.file);
+  if ('text' in brokenCase) {
+    writeFileSync(file, brokenCase.text);
+  } else if (brokenCase.delete_file) {
+    rmSync(file);
+  } else {
+    const content = JSON.parse(readFileSync(file, 'utf8'));
+    const walk = (pointer) => {
+      const tokens = pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+      const last = tokens.pop();
+      let parent = content;
+      for (const token of tokens) parent = parent[token];
+      return [parent, last];
+    };
+    for (const [pointer, value] of Object.entries(brokenCase.set ?? {})) {
+      const [parent, last] = walk(pointer);
+      parent[last] = value;
+    }
+    for (const pointer of brokenCase.remove ?? []) {
+      const [parent, last] = walk(pointer);
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else delete parent[last];
+    }
+    writeFileSync(file, JSON.stringify(content, null, 2));
+  }
+  return dir;
+}
+
+test('validate accepts the shipped rules and exits 0', () => {
+  const { code, stdout } = run(['validate', '--rules', rulesDir]);
+  assert.equal(code, 0);
+  assert.equal(JSON.parse(stdout).valid, true);
+});
+
+const brokenCases = JSON.parse(readFileSync(join(root, 'tests', 'rules-broken', 'cases.json'), 'utf8'));
+for (const brokenCase of brokenCases) {
+  test(`validate refuses ${brokenCase.name}, naming ${brokenCase.path}`, () => {
+    const dir = brokenCopy(brokenCase);
+    try {
+      const { code, stdout } = run(['validate', '--rules', dir]);
+      assert.equal(code, 1);
+      const report = JSON.parse(stdout);
+      assert.ok(report.error, 'an error object');
+      const found = report.problems.some((p) => p.code === brokenCase.code && p.path === brokenCase.path);
+      assert.ok(found, `expected ${brokenCase.code} at ${brokenCase.path}, got ${JSON.stringify(report.problems)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+const badRequests = JSON.parse(readFileSync(join(root, 'tests', 'bad-requests.json'), 'utf8'));
+for (const bad of badRequests) {
+  test(`assess refuses ${bad.name} with exit 1 and ${bad.code}`, () => {
+    const input = 'text' in bad ? bad.text : JSON.stringify(bad.request);
+    const { code, stdout } = run(['assess', '-'], input);
+    assert.equal(code, 1);
+    const response = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(response), ['error']);
+    // The command line reads an object with none of the request's fields as bare answers.
+    const request = bad.request;
+    const bare = request && typeof request === 'object' && !Array.isArray(request) &&
+      !['answers', 'date', 'locale'].some((f) => f in request);
+    const key = bare ? Object.keys(request)[0] : undefined;
+    assert.equal(response.error.code, bare ? 'answers.unknown_question' : bad.code);
+    assert.equal(response.error.path, bare ? `/answers/${key}` : bad.path);
+    // The message names the field at fault (the last token of the path) when there is one.
+    const field = bad.path.split('/').filter((t) => t && !/^\d+$/.test(t)).pop();
+    if (field) assert.match(response.error.message, new RegExp(field));
+  });
+}
+
+test('assess accepts a bare answers object and the --date option', () => {
+  const answers = { situation_pro: 'independant', arret_travail: true, motif_arret: 'maladie',
+    arret_indemnise: true, difficultes: ['reprise_difficile'], probleme_sante: ['autre'], deja_contacte: false };
+  const { code, stdout } = run(['assess', '--date', '2021-06-15', '-'], JSON.stringify(answers));
+  assert.equal(code, 0);
+  const response = JSON.parse(stdout);
+  assert.equal(response.eligibility, 'eligible');
+  assert.equal(response.date, '2021-06-15');
+  const pdpTi = response.programmes.find((p) => p.id === 'pdp_ti');
+  assert.equal(pdpTi.in_force, true);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(run([]).code, 2);
+  assert.equal(run(['assess']).code, 2);
+  assert.equal(run(['frobnicate']).code, 2);
+  assert.equal(run(['assess', '--date']).code, 2);
+  assert.equal(run(['logic']).code, 2);
+});
+
+test('paths lists every path of the questionnaire with its outcome and counts them', () => {
+  const { code, stdout, stderr } = run(['paths', '--rules', rulesDir, '--date', '2026-11-23']);
+  assert.equal(code, 0);
+  const lines = stdout.trim().split('\n');
+  const count = Number(/^(\d+) paths/m.exec(stderr)[1]);
+  assert.equal(lines.length, count);
+  assert.ok(lines.some((l) => l.startsWith('situation_pro="autre" => not_eligible')));
+  const json = run(['paths', '--json']);
+  const first = JSON.parse(json.stdout.split('\n')[0]);
+  assert.ok(Array.isArray(first.steps));
+  assert.equal(first.response.next_question, null);
+});
