@@ -21,6 +21,14 @@ std::set<std::string> expected_set(const Json& list) {
   return out;
 }
 
+// The entry of a response list with this id, or nullptr.
+const Json* find_by_id(const Json& list, const std::string& id) {
+  for (const auto& entry : list) {
+    if (entry.at("id") == id) return &entry;
+  }
+  return nullptr;
+}
+
 // "question=answer" (or "question=a|b" for one of several) for each change of a way.
 std::vector<std::string> describe_way(const Json& way) {
   std::vector<std::string> out;
@@ -62,20 +70,16 @@ TEST_CASE("every persona is asked the expected questions and gets the expected r
     if (expect.contains("criteria")) {
       for (const auto& [id, status] : expect.at("criteria").items()) {
         CAPTURE(id);
-        auto criterion =
-            std::find_if(response.at("criteria").begin(), response.at("criteria").end(),
-                         [&](const Json& c) { return c.at("id") == id; });
-        REQUIRE(criterion != response.at("criteria").end());
+        const Json* criterion = find_by_id(response.at("criteria"), id);
+        REQUIRE(criterion != nullptr);
         CHECK(criterion->at("status") == status);
       }
     }
     if (expect.contains("would_be_met_by")) {
       for (const auto& [id, ways] : expect.at("would_be_met_by").items()) {
         CAPTURE(id);
-        auto criterion =
-            std::find_if(response.at("criteria").begin(), response.at("criteria").end(),
-                         [&](const Json& c) { return c.at("id") == id; });
-        REQUIRE(criterion != response.at("criteria").end());
+        const Json* criterion = find_by_id(response.at("criteria"), id);
+        REQUIRE(criterion != nullptr);
         std::vector<std::vector<std::string>> actual;
         for (const auto& way : criterion->at("would_be_met_by"))
           actual.push_back(describe_way(way));
@@ -101,10 +105,8 @@ TEST_CASE("every persona is asked the expected questions and gets the expected r
     if (expect.contains("in_force")) {
       for (const auto& [id, in_force] : expect.at("in_force").items()) {
         CAPTURE(id);
-        auto programme =
-            std::find_if(response.at("programmes").begin(), response.at("programmes").end(),
-                         [&](const Json& p) { return p.at("id") == id; });
-        REQUIRE(programme != response.at("programmes").end());
+        const Json* programme = find_by_id(response.at("programmes"), id);
+        REQUIRE(programme != nullptr);
         CHECK(programme->at("in_force") == in_force);
       }
     }

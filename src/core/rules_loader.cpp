@@ -108,18 +108,25 @@ void read_manifest(JsonReader manifest, RuleSet& rules) {
   }
 }
 
-void read_questions(JsonReader file, RuleSet& rules) {
+// Calls `read` on each object of the array `key`, the one field a rule file holds.
+template <typename ReadEntry>
+void for_each_entry(JsonReader file, const std::string& key, ReadEntry read) {
   if (!file.expect_object()) return;
-  file.only_fields({"questions"});
-  JsonReader list = file.at("questions");
-  if (!file.has("questions")) {
-    file.problem_at(list.path(), "rules.missing_field", "missing field \"questions\"");
+  file.only_fields({key.c_str()});
+  JsonReader list = file.at(key);
+  if (!file.has(key)) {
+    file.problem_at(list.path(), "rules.missing_field", "missing field \"" + key + "\"");
     return;
   }
   if (!list.expect_array()) return;
   for (std::size_t i = 0; i < list.json().size(); ++i) {
     JsonReader entry = list.at(i);
-    if (!entry.expect_object()) continue;
+    if (entry.expect_object()) read(entry);
+  }
+}
+
+void read_questions(JsonReader file, RuleSet& rules) {
+  for_each_entry(file, "questions", [&](JsonReader& entry) {
     entry.only_fields({"id", "type", "options", "exclusive", "options_when", "asked_when",
                        "allows_unknown", "source"});
     Question question;
@@ -156,7 +163,7 @@ void read_questions(JsonReader file, RuleSet& rules) {
     question.allows_unknown = entry.boolean("allows_unknown").value_or(false);
     question.source = read_sources(entry);
     rules.questions.push_back(std::move(question));
-  }
+  });
 }
 
 std::vector<Example> read_examples(JsonReader& entry) {
@@ -187,17 +194,7 @@ std::vector<Example> read_examples(JsonReader& entry) {
 }
 
 void read_criteria(JsonReader file, RuleSet& rules) {
-  if (!file.expect_object()) return;
-  file.only_fields({"criteria"});
-  JsonReader list = file.at("criteria");
-  if (!file.has("criteria")) {
-    file.problem_at(list.path(), "rules.missing_field", "missing field \"criteria\"");
-    return;
-  }
-  if (!list.expect_array()) return;
-  for (std::size_t i = 0; i < list.json().size(); ++i) {
-    JsonReader entry = list.at(i);
-    if (!entry.expect_object()) continue;
+  for_each_entry(file, "criteria", [&](JsonReader& entry) {
     entry.only_fields({"id", "condition", "source", "examples"});
     Criterion criterion;
     criterion.id = entry.string("id").value_or("");
@@ -206,23 +203,12 @@ void read_criteria(JsonReader file, RuleSet& rules) {
     criterion.source = read_sources(entry);
     criterion.examples = read_examples(entry);
     rules.criteria.push_back(std::move(criterion));
-  }
+  });
 }
 
 void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
-  if (!file.expect_object()) return;
-  const std::string key = kind_name(kind);
-  file.only_fields({kind_name(kind)});
-  JsonReader list = file.at(key);
-  if (!file.has(key)) {
-    file.problem_at(list.path(), "rules.missing_field", "missing field \"" + key + "\"");
-    return;
-  }
-  if (!list.expect_array()) return;
   auto& items = rules.items[kind];
-  for (std::size_t i = 0; i < list.json().size(); ++i) {
-    JsonReader entry = list.at(i);
-    if (!entry.expect_object()) continue;
+  for_each_entry(file, kind_name(kind), [&](JsonReader& entry) {
     if (kind == ItemKind::programme) {
       entry.only_fields({"id", "applies_when", "requires_eligibility", "source", "valid_from",
                          "valid_until", "information_date"});
@@ -250,7 +236,7 @@ void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
       }
     }
     items.push_back(std::move(item));
-  }
+  });
 }
 
 }  // namespace
