@@ -29,7 +29,8 @@ constexpr const char* kUsage =
     "  pdp-assess assess [--rules DIR] [--date YYYY-MM-DD] [--locale fr] FILE|-\n"
     "  pdp-assess validate [--rules DIR]\n"
     "  pdp-assess logic RULE [DATA]\n"
-    "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json]\n";
+    "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json]\n"
+    "  pdp-assess bundle [--rules DIR]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "pdp-assess: " << message << "\n" << kUsage;
@@ -134,6 +135,16 @@ int run_validate(const Options& options) {
   return 0;
 }
 
+// Validates the rules and prints them as one JSON document (what the page loads).
+int run_bundle(const Options& options) {
+  if (!options.positional.empty()) return usage_error("bundle takes no FILE");
+  auto rules = pdp::cli::load_rules_folder(options.rules, std::cerr);
+  if (!rules) return 1;
+  std::cout << text_of(pdp::bundle_rule_files(pdp::cli::read_rules_folder(options.rules)), -1)
+            << "\n";
+  return 0;
+}
+
 std::string ids_of(const Json& items) {
   std::string out;
   for (const auto& item : items) {
@@ -155,31 +166,38 @@ int run_paths(const Options& options) {
     std::cout << text_of(pdp::error_response(request.error())) << "\n";
     return 1;
   }
-  const std::size_t count = pdp::walk_paths(
-      *rules,
-      [&](const pdp::WalkPath& path, const pdp::Answers& answers, const pdp::Situation& situation) {
-        pdp::Request at_leaf = request.value();
-        at_leaf.answers = answers;
-        const Json response = pdp::build_response(*rules, at_leaf, situation);
-        if (options.json) {
-          Json steps = Json::array();
-          for (const auto& step : path) {
-            steps.push_back(
-                {{"question", rules->questions[step.question].id}, {"answer", step.answer}});
-          }
-          std::cout << text_of(Json{{"steps", steps}, {"response", response}}, -1) << "\n";
-          return;
-        }
-        std::string line;
-        for (const auto& step : path) {
-          line += rules->questions[step.question].id + "=" + step.answer.dump() + " ";
-        }
-        line += "=> " + response["eligibility"].get<std::string>();
-        for (const char* kind : {"programmes", "measures", "actors", "channels", "next_steps"}) {
-          line += " | " + std::string(kind) + ": " + ids_of(response[kind]);
-        }
-        std::cout << line << "\n";
-      });
+  const std::size_t count = pdp::walk_paths(*rules, [&](const pdp::WalkPath& path,
+                                                        const pdp::Answers& answers,
+                                                        const pdp::Situation& situation) {
+    pdp::Request at_leaf = request.value();
+    at_leaf.answers = answers;
+    const Json response = pdp::build_response(*rules, at_leaf, situation);
+    if (options.json) {
+      // Keys sort as path, request, response: the response's text ends the line, exactly as
+      // the core serialises it, so that other hosts can be compared byte for byte.
+      Json order = Json::array();
+      Json answers_json = Json::object();
+      for (const auto& step : path) {
+        order.push_back(rules->questions[step.question].id);
+        answers_json[rules->questions[step.question].id] = step.answer;
+      }
+      const Json request_json = {
+          {"answers", answers_json}, {"date", at_leaf.date.iso()}, {"locale", at_leaf.locale}};
+      std::cout << text_of(Json{{"path", order}, {"request", request_json}, {"response", response}},
+                           -1)
+                << "\n";
+      return;
+    }
+    std::string line;
+    for (const auto& step : path) {
+      line += rules->questions[step.question].id + "=" + step.answer.dump() + " ";
+    }
+    line += "=> " + response["eligibility"].get<std::string>();
+    for (const char* kind : {"programmes", "measures", "actors", "channels", "next_steps"}) {
+      line += " | " + std::string(kind) + ": " + ids_of(response[kind]);
+    }
+    std::cout << line << "\n";
+  });
   std::cerr << count << " paths\n";
   return 0;
 }
@@ -203,5 +221,6 @@ int main(int argc, char** argv) {
   if (command == "assess") return run_assess(*options);
   if (command == "validate") return run_validate(*options);
   if (command == "paths") return run_paths(*options);
+  if (command == "bundle") return run_bundle(*options);
   return usage_error("unknown command \"" + command + "\"");
 }

@@ -5,6 +5,7 @@
 #include "core/request.hpp"
 #include "core/response.hpp"
 #include "core/situation.hpp"
+#include "core/texts.hpp"
 
 namespace pdp {
 
@@ -13,6 +14,25 @@ Json assess(const RuleSet& rules, const Json& request, const Date& today) {
   if (!parsed) return error_response(parsed.error());
   const Situation situation = evaluate_situation(rules, parsed->answers);
   return build_response(rules, parsed.value(), situation);
+}
+
+Json rules_info(const RuleSet& rules, const std::string& locale) {
+  auto request = read_request(rules, Json{{"locale", locale}}, rules.information_date);
+  if (!request) return error_response(request.error());
+  // The loader guarantees every listed locale has its texts, with a name and a "ui" section.
+  Json locales = Json::array();
+  for (const auto& code : rules.locales) {
+    locales.push_back({{"id", code}, {"name", Texts(rules, code).at({"name"})}});
+  }
+  auto texts = rules.texts.find(locale);
+  Json ui = Json::object();
+  if (texts != rules.texts.end() && texts->second.contains("ui")) ui = texts->second["ui"];
+  return {
+      {"rules", {{"version", rules.version}, {"information_date", rules.information_date.iso()}}},
+      {"locale", locale},
+      {"default_locale", rules.default_locale},
+      {"locales", std::move(locales)},
+      {"ui", std::move(ui)}};
 }
 
 Json assess_text(const RuleSet& rules, const std::string& request, const Date& today) {

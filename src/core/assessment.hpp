@@ -12,6 +12,10 @@ namespace pdp {
 // {"error": {"code", "message", "path"}} and nothing else.
 Json assess(const RuleSet& rules, const Json& request, const Date& today);
 
+// What a host needs before the first question: the rules' version and dates, the languages, and
+// the page texts ("ui") of `locale`; an error response if the rules have no such locale.
+Json rules_info(const RuleSet& rules, const std::string& locale);
+
 // The same from JSON text; a text that is not JSON gives "request.invalid_json".
 Json assess_text(const RuleSet& rules, const std::string& request, const Date& today);
 

@@ -329,11 +329,26 @@ void check_texts(const RuleSet& rules, const std::string& locale, const Json& te
   }
   for (auto it = texts.begin(); it != texts.end(); ++it) {
     static const std::set<std::string> kSections = {
-        "$schema",   "locale",   "name",       "months",   "answers", "eligibility", "notices",
-        "questions", "criteria", "programmes", "measures", "actors",  "channels",    "next_steps"};
+        "$schema",     "locale",  "name",      "months",     "answers",
+        "eligibility", "notices", "questions", "criteria",   "programmes",
+        "measures",    "actors",  "channels",  "next_steps", "ui"};
     if (kSections.count(it.key()) == 0) {
       problems.push_back(Error{"rules.unknown_text", "unknown section \"" + it.key() + "\"",
                                file + "#/" + pointer_token(it.key())});
+    }
+  }
+  auto ui = texts.find("ui");
+  if (ui == texts.end() || !ui->is_object()) {
+    problems.push_back(Error{"rules.missing_text",
+                             "\"ui\" must hold the page's texts (buttons, headings…)",
+                             file + "#/ui"});
+  } else {
+    for (auto it = ui->begin(); it != ui->end(); ++it) {
+      if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
+        problems.push_back(Error{"rules.missing_text",
+                                 "the text \"ui." + it.key() + "\" must be a non-empty string",
+                                 file + "#/ui/" + pointer_token(it.key())});
+      }
     }
   }
   std::set<std::string> ids;
@@ -399,6 +414,30 @@ void check_example_answers(const RuleSet& rules, const Json& answers, const std:
     if (!answer) {
       problems.push_back(
           Error{"rules.invalid_example", answer.error().message, answer.error().path});
+    }
+  }
+}
+
+// Every locale must have the keys of the default locale, no more, no fewer: a translation is
+// complete or the build fails.
+void compare_keys(const Json& reference, const Json& other, const std::string& path,
+                  const std::string& reference_file, Errors& problems) {
+  if (!reference.is_object() || !other.is_object()) return;
+  for (auto it = reference.begin(); it != reference.end(); ++it) {
+    if (it.key() == "$schema") continue;
+    const std::string at = path + "/" + pointer_token(it.key());
+    auto found = other.find(it.key());
+    if (found == other.end()) {
+      problems.push_back(
+          Error{"rules.missing_text", "missing text present in " + reference_file, at});
+    } else {
+      compare_keys(*it, *found, at, reference_file, problems);
+    }
+  }
+  for (auto it = other.begin(); it != other.end(); ++it) {
+    if (it.key() != "$schema" && reference.find(it.key()) == reference.end()) {
+      problems.push_back(Error{"rules.unknown_text", "text absent from " + reference_file,
+                               path + "/" + pointer_token(it.key())});
     }
   }
 }
@@ -508,6 +547,14 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
               "manifest.json#/default_locale"});
   }
   for (const auto& [locale, texts] : rules.texts) check_texts(rules, locale, texts, problems);
+  auto reference = rules.texts.find(rules.default_locale);
+  if (reference != rules.texts.end()) {
+    for (const auto& [locale, texts] : rules.texts) {
+      if (locale == rules.default_locale) continue;
+      compare_keys(reference->second, texts, "locales/" + locale + ".json#",
+                   "locales/" + rules.default_locale + ".json", problems);
+    }
+  }
 }
 
 }  // namespace pdp

@@ -298,4 +298,29 @@ LoadedRules load_rules(const RuleFiles& files) {
   return result;
 }
 
+Json bundle_rule_files(const RuleFiles& files) {
+  Json contents = Json::object();
+  for (const auto& [name, text] : files) contents[name] = text;
+  return Json{{"files", std::move(contents)}};
+}
+
+Expected<RuleFiles> rule_files_from_bundle(const std::string& bundle) {
+  auto parsed = parse_json_text(bundle, "rules.invalid_bundle", "", kRuleTextLimits);
+  if (!parsed) return parsed.error();
+  const Json& document = parsed.value();
+  auto files = document.is_object() ? document.find("files") : document.end();
+  if (!document.is_object() || files == document.end() || !files->is_object()) {
+    return Error{"rules.invalid_bundle", "a rules bundle is {\"files\": {\"name\": \"text\"}}", ""};
+  }
+  RuleFiles out;
+  for (auto it = files->begin(); it != files->end(); ++it) {
+    if (!it->is_string()) {
+      return Error{"rules.invalid_bundle", "the file \"" + it.key() + "\" must be given as text",
+                   "/files/" + pointer_token(it.key())};
+    }
+    out[it.key()] = it->get<std::string>();
+  }
+  return out;
+}
+
 }  // namespace pdp

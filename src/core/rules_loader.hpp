@@ -24,4 +24,9 @@ struct LoadedRules {
 // never be asked, sources, and the completeness of every locale's texts.
 LoadedRules load_rules(const RuleFiles& files);
 
+// A rule set as one JSON document, {"files": {"manifest.json": "<text>", …}}: how a page or a
+// kiosk receives the rules in one file.
+Json bundle_rule_files(const RuleFiles& files);
+Expected<RuleFiles> rule_files_from_bundle(const std::string& bundle);
+
 }  // namespace pdp

@@ -119,8 +119,27 @@ test('paths lists every path of the questionnaire with its outcome and counts th
   const count = Number(/^(\d+) paths/m.exec(stderr)[1]);
   assert.equal(lines.length, count);
   assert.ok(lines.some((l) => l.startsWith('situation_pro="autre" => not_eligible')));
-  const json = run(['paths', '--json']);
+  const json = run(['paths', '--json', '--date', '2026-11-23']);
   const first = JSON.parse(json.stdout.split('\n')[0]);
-  assert.ok(Array.isArray(first.steps));
+  assert.ok(Array.isArray(first.path));
+  assert.deepEqual(Object.keys(first.request.answers).sort(), [...first.path].sort());
   assert.equal(first.response.next_question, null);
+});
+
+test('bundle prints the validated rules as one JSON document, and refuses broken rules', () => {
+  const { code, stdout } = run(['bundle', '--rules', rulesDir]);
+  assert.equal(code, 0);
+  const bundle = JSON.parse(stdout);
+  assert.ok('manifest.json' in bundle.files);
+  assert.ok('locales/fr.json' in bundle.files);
+  assert.ok(!Object.keys(bundle.files).some((name) => name.startsWith('schema/')));
+  const dir = brokenCopy(brokenCases[0]);
+  try {
+    const broken = run(['bundle', '--rules', dir]);
+    assert.equal(broken.code, 1);
+    assert.equal(broken.stdout, '');
+    assert.match(broken.stderr, /questions\.json#/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
