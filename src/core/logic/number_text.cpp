@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <string>
@@ -125,12 +126,17 @@ std::string number_to_string(double value) {
     out += '-';
     value = -value;
   }
-  // Shortest digits that round-trip, as ECMAScript's Number::toString requires; scientific form
-  // gives them with their exponent ("d.ddde+XX").
+  // Shortest digits that round-trip, as ECMAScript's Number::toString requires, in scientific form
+  // ("d.ddde+XX"). printf rounds correctly at each precision, so the first precision that reads
+  // back exactly gives the shortest, nearest digits. (std::to_chars for doubles would do the same,
+  // but Emscripten's libc++ lacks it.)
   char buffer[64];
-  const std::to_chars_result written =
-      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-  const std::string_view text(buffer, static_cast<std::size_t>(written.ptr - buffer));
+  int length = 0;
+  for (int precision = 0; precision < 17; ++precision) {
+    length = std::snprintf(buffer, sizeof buffer, "%.*e", precision, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  const std::string_view text(buffer, static_cast<std::size_t>(length));
   const std::size_t e = text.find('e');
   std::string digits;
   for (char c : text.substr(0, e)) {

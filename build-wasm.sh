@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the page into dist/: the rules validated and bundled (a broken rule file fails the build
+# with its JSON path), the core compiled to WebAssembly (CMake preset "wasm"), and web/.
+set -euo pipefail
+cd "$(dirname "$0")"
+export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
+jobs="$(nproc)"
+
+cmake --preset dev >/dev/null
+cmake --build --preset dev --target pdp-assess -j"$jobs"
+cmake --preset wasm >/dev/null
+cmake --build --preset wasm --target pdp-core -j"$jobs"
+
+staging="$(mktemp -d)"
+trap 'rm -rf "$staging"' EXIT
+if ! build/dev/src/cli/pdp-assess bundle --rules rules >"$staging/rules.json"; then
+  echo "build-wasm.sh: the rules are not valid (problems above); dist/ left as it was" >&2
+  exit 1
+fi
+cp build/wasm/src/wasm/pdp-core.js build/wasm/src/wasm/pdp-core.wasm "$staging/"
+cp -R web/. "$staging/"
+rm -rf dist
+mkdir -p dist
+cp -R "$staging/." dist/
+
+echo "dist/ written:"
+(cd dist && find . -type f | sort | sed 's|^\./|  |')
