@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
 jobs="$(nproc)"
+out="${PDP_DIST_DIR:-dist}"  # another folder for a second build beside dist/ (tests, bench)
 
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target pdp-assess -j"$jobs"
@@ -14,14 +15,14 @@ cmake --build --preset wasm --target pdp-core -j"$jobs"
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 if ! build/dev/src/cli/pdp-assess bundle --rules rules >"$staging/rules.json"; then
-  echo "build-wasm.sh: the rules are not valid (problems above); dist/ left as it was" >&2
+  echo "build-wasm.sh: the rules are not valid (problems above); $out/ left as it was" >&2
   exit 1
 fi
 cp build/wasm/src/wasm/pdp-core.js build/wasm/src/wasm/pdp-core.wasm "$staging/"
 cp -R web/. "$staging/"
-rm -rf dist
-mkdir -p dist
-cp -R "$staging/." dist/
+rm -rf "$out"
+mkdir -p "$out"
+cp -R "$staging/." "$out/"
 
-echo "dist/ written:"
-(cd dist && find . -type f | sort | sed 's|^\./|  |')
+echo "$out/ written:"
+(cd "$out" && find . -type f | sort | sed 's|^\./|  |')

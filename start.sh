@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is needed, builds, checks the rules and runs the tool on an example request.
+# Installs what is needed, builds the page and serves it on http://127.0.0.1:8080/ (Ctrl+C stops).
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
-cmake --preset dev >/dev/null
-cmake --build --preset dev -j"$(nproc)"
-build/dev/src/cli/pdp-assess validate
-echo "An employee on sick leave who fears she cannot go back (docs/example-request.json):"
-build/dev/src/cli/pdp-assess assess docs/example-request.json
+./build-wasm.sh
+exec node scripts/serve.mjs --root dist --port "${PORT:-8080}"

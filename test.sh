@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, the native suite (unit, scenarios, walk, CLI, JsonLogic conformance
-# and differential, rule schemas), then the whole suite again under ASan and UBSan.
+# Runs every test: formatting; the native suite (unit, scenarios, walk, CLI, JsonLogic conformance
+# and differential, rule schemas); the same suite under ASan and UBSan; the same Catch2 suite
+# compiled to WebAssembly under Node; then the built page: native/wasm parity over every path and
+# the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
+export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
 jobs="$(nproc)"
 
 echo "== formatting (clang-format)"
 scripts/check-format.sh
 
-for preset in dev asan; do
+for preset in dev asan wasm; do
   echo "== $preset build and tests"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"
@@ -18,3 +21,7 @@ done
 
 echo "== exhaustive walk of the questionnaire"
 build/dev/src/cli/pdp-assess paths --date 2026-11-23 >/dev/null
+
+echo "== the page: build, native/wasm parity, browser tests"
+./build-wasm.sh >/dev/null
+node --test tests/wasm/ tests/browser/

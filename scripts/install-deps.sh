@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake make g++ nlohmann-json3-dev catch2 clang-format)
+# emscripten: the core as WebAssembly; chromium: the browser tests; brotli: size figures.
+packages=(cmake make g++ nlohmann-json3-dev catch2 clang-format emscripten chromium brotli)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+// A small static file server for the built page (dist/), with the strict Content-Security-Policy
+// the page must work under (docs: PRODUCT.md §7). Local use and browser tests only: node:http, no
+// dependency, listens on 127.0.0.1.
+//
+//   node scripts/serve.mjs [--root DIR] [--port N]     (defaults: dist/, 8080; --port 0 = any free port)
+//
+// Tests start it in-process: `const { url, close } = await startServer({ root, port: 0 });`
+import { createServer } from 'node:http';
+import { createReadStream, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+// Sent with every response, errors and redirects included.
+export const SECURITY_HEADERS = Object.freeze({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+});
+
+export const MIME_TYPES = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+});
+
+const DEFAULT_TYPE = 'application/octet-stream';
+
+// Turns the request target into the list of path segments under the root, or {refused: status}:
+// 400 for a target that is not a path or is badly percent-encoded, 403 for anything that could
+// leave the root (a `.` or `..` segment, literal or encoded, an encoded slash or backslash, NUL),
+// checked on the raw target before any normalisation could hide it.
+function relativePathOf(target) {
+  if (typeof target !== 'string' || !target.startsWith('/')) return { refused: 400 };
+  const rawPath = target.split(/[?#]/, 1)[0];
+  const segments = [];
+  for (const rawSegment of rawPath.split('/').slice(1)) {
+    let segment;
+    try {
+      segment = decodeURIComponent(rawSegment);
+    } catch {
+      return { refused: 400 };
+    }
+    if (segment === '.' || segment === '..') return { refused: 403 };
+    if (/[/\\\0]/.test(segment)) return { refused: 403 };
+    segments.push(segment);
+  }
+  return segments;
+}
+
+function isInside(root, candidate) {
+  const rel = relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function statOrNull(path) {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+// The file to serve for a request, {redirect} for a folder named without its final slash, or null.
+async function resolveFile(realRoot, segments) {
+  let path = resolve(realRoot, ...segments);
+  if (!isInside(realRoot, path)) return null;
+  let info = await statOrNull(path);
+  if (info?.isDirectory()) {
+    const index = resolve(path, 'index.html');
+    const indexInfo = await statOrNull(index);
+    if (!indexInfo?.isFile()) return null; // no directory listing
+    if (segments.length > 0 && segments.at(-1) !== '') return { redirect: true };
+    path = index;
+    info = indexInfo;
+  }
+  if (!info?.isFile()) return null;
+  // A symbolic link inside the root must not lead outside it.
+  let real;
+  try {
+    real = await realpath(path);
+  } catch {
+    return null;
+  }
+  if (!isInside(realRoot, real)) return null;
+  return { path: real, size: info.size };
+}
+
+function sendText(res, status, text, extraHeaders = {}) {
+  const body = Buffer.from(`${text}\n`, 'utf8');
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    ...extraHeaders,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+async function handle(realRoot, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const segments = relativePathOf(req.url);
+  if (segments.refused) {
+    sendText(res, segments.refused, segments.refused === 403 ? 'Forbidden' : 'Bad Request');
+    return;
+  }
+  const file = await resolveFile(realRoot, segments);
+  if (file === null) {
+    sendText(res, 404, 'Not Found');
+    return;
+  }
+  if (file.redirect) {
+    const [path, query] = req.url.split(/\?(.*)/s, 2);
+    sendText(res, 301, 'Moved Permanently', { Location: `${path}/${query ? `?${query}` : ''}` });
+    return;
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME_TYPES[extname(file.path).toLowerCase()] ?? DEFAULT_TYPE,
+    'Content-Length': file.size,
+    'Cache-Control': 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(file.path);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = a free port).
+ * Resolves to {url, port, root, close}; `close()` stops the server and its open connections.
+ */
+export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
+  const absoluteRoot = resolve(root);
+  const info = await statOrNull(absoluteRoot);
+  if (!info?.isDirectory()) throw new Error(`cannot serve ${absoluteRoot}: no such folder`);
+  const realRoot = await realpath(absoluteRoot);
+
+  const server = createServer((req, res) => {
+    handle(realRoot, req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  });
+  // Requests Node's parser refuses (a malformed request line…) still get the security headers.
+  server.on('clientError', (error, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const headers = Object.entries({ ...SECURITY_HEADERS, 'Content-Length': '0', Connection: 'close' })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.end(`HTTP/1.1 400 Bad Request\r\n${headers}\r\n`);
+  });
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const actualPort = server.address().port;
+  const url = `http://${host}:${actualPort}/`;
+  const close = () =>
+    new Promise((resolveClose) => {
+      server.close(() => resolveClose());
+      server.closeAllConnections();
+    });
+  return { url, port: actualPort, root: realRoot, close };
+}
+
+const USAGE = 'usage: node scripts/serve.mjs [--root DIR] [--port N]';
+
+function parseArgs(argv) {
+  const options = { root: 'dist/', port: 8080 };
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => {
+      if (inline !== undefined) return inline;
+      i += 1;
+      if (i >= argv.length) throw new Error(`${flag} needs a value`);
+      return argv[i];
+    };
+    if (flag === '--root') options.root = value();
+    else if (flag === '--port') {
+      const text = value();
+      const port = Number(text);
+      if (!/^\d+$/.test(text) || port > 65535) throw new Error(`--port: not a port number: ${text}`);
+      options.port = port;
+    } else if (flag === '--help' || flag === '-h') options.help = true;
+    else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  return options;
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`serve: ${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let server;
+  try {
+    server = await startServer({ root: options.root, port: options.port });
+  } catch (error) {
+    const hint = error.code === 'EADDRINUSE' ? ' (port in use: try --port 0)' : '';
+    const build = /no such folder/.test(error.message) ? ' (run ./build-wasm.sh first?)' : '';
+    process.stderr.write(`serve: ${error.message}${hint}${build}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`Serving ${options.root} at ${server.url}\n`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const invokedDirectly = (() => {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly) await main();
