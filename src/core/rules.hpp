@@ -84,7 +84,7 @@ struct RuleSet {
   std::string version;
   Date information_date;
   std::string default_locale;
-  std::vector<std::string> locales;
+  std::vector<std::string> locales;  // from the files locales/<code>.json, the default first
   std::vector<Document> documents;
   std::vector<Question> questions;
   std::vector<Criterion> criteria;

@@ -9,6 +9,12 @@
 #include "core/request.hpp"
 
 namespace pdp {
+
+bool is_language_code(const std::string& code) {
+  return code.size() == 2 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 namespace {
 
 // Identifiers are French snake_case ASCII, as in French rules-as-code projects.
@@ -17,11 +23,6 @@ bool is_identifier(const std::string& id) {
   return std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
-}
-
-bool is_language_code(const std::string& code) {
-  return code.size() == 2 &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 void check_identifier(const std::string& id, const std::string& path, Errors& problems) {
@@ -421,22 +422,23 @@ void check_example_answers(const RuleSet& rules, const Json& answers, const std:
 // Every locale must have the keys of the default locale, no more, no fewer: a translation is
 // complete or the build fails.
 void compare_keys(const Json& reference, const Json& other, const std::string& path,
-                  const std::string& reference_file, Errors& problems) {
+                  const std::string& file, const std::string& reference_file, Errors& problems) {
   if (!reference.is_object() || !other.is_object()) return;
   for (auto it = reference.begin(); it != reference.end(); ++it) {
     if (it.key() == "$schema") continue;
     const std::string at = path + "/" + pointer_token(it.key());
     auto found = other.find(it.key());
     if (found == other.end()) {
-      problems.push_back(
-          Error{"rules.missing_text", "missing text present in " + reference_file, at});
+      problems.push_back(Error{"rules.missing_text",
+                               file + " lacks this text, present in " + reference_file, at});
     } else {
-      compare_keys(*it, *found, at, reference_file, problems);
+      compare_keys(*it, *found, at, file, reference_file, problems);
     }
   }
   for (auto it = other.begin(); it != other.end(); ++it) {
     if (it.key() != "$schema" && reference.find(it.key()) == reference.end()) {
-      problems.push_back(Error{"rules.unknown_text", "text absent from " + reference_file,
+      problems.push_back(Error{"rules.unknown_text",
+                               file + " has a text absent from " + reference_file,
                                path + "/" + pointer_token(it.key())});
     }
   }
@@ -532,26 +534,20 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
     }
   }
 
-  for (std::size_t i = 0; i < rules.locales.size(); ++i) {
-    if (!is_language_code(rules.locales[i])) {
-      problems.push_back(Error{"rules.unknown_locale",
-                               "\"" + rules.locales[i] + "\" is not a two-letter language code",
-                               "manifest.json#/locales/" + std::to_string(i)});
-    }
-  }
   if (!rules.default_locale.empty() && std::find(rules.locales.begin(), rules.locales.end(),
                                                  rules.default_locale) == rules.locales.end()) {
-    problems.push_back(
-        Error{"rules.unknown_locale",
-              "the default locale \"" + rules.default_locale + "\" is not among \"locales\"",
-              "manifest.json#/default_locale"});
+    problems.push_back(Error{"rules.unknown_locale",
+                             "the default locale \"" + rules.default_locale +
+                                 "\" has no file locales/" + rules.default_locale + ".json",
+                             "manifest.json#/default_locale"});
   }
   for (const auto& [locale, texts] : rules.texts) check_texts(rules, locale, texts, problems);
   auto reference = rules.texts.find(rules.default_locale);
   if (reference != rules.texts.end()) {
     for (const auto& [locale, texts] : rules.texts) {
       if (locale == rules.default_locale) continue;
-      compare_keys(reference->second, texts, "locales/" + locale + ".json#",
+      const std::string file = "locales/" + locale + ".json";
+      compare_keys(reference->second, texts, file + "#", file,
                    "locales/" + rules.default_locale + ".json", problems);
     }
   }

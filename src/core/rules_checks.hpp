@@ -8,6 +8,9 @@
 
 namespace pdp {
 
+// A locale code: two lower-case ASCII letters ("fr", "en").
+bool is_language_code(const std::string& code);
+
 void check_rules(const RuleSet& rules, const RuleFiles& files, Errors& problems);
 
 // Every answer a question can take, in a stable order: true/false, each option, or for a multi

@@ -1,6 +1,7 @@
 // Builds a RuleSet from its files: structure first, then the checks of rules_checks.cpp.
 #include "core/rules_loader.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/json_reader.hpp"
@@ -84,11 +85,10 @@ std::vector<SourceRef> read_sources(JsonReader& item) {
 void read_manifest(JsonReader manifest, RuleSet& rules) {
   if (!manifest.expect_object()) return;
   manifest.only_fields(
-      {"version", "information_date", "default_locale", "locales", "files", "documents"});
+      {"version", "information_date", "default_locale", "files", "documents"});
   rules.version = manifest.string("version").value_or("");
   if (auto date = read_date(manifest, "information_date", true)) rules.information_date = *date;
   rules.default_locale = manifest.string("default_locale").value_or("");
-  rules.locales = manifest.strings("locales");
   JsonReader documents = manifest.at("documents");
   if (!manifest.has("documents")) {
     manifest.problem_at(documents.path(), "rules.missing_field", "missing field \"documents\"");
@@ -239,6 +239,34 @@ void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
   });
 }
 
+// The languages are the files locales/<code>.json, so that adding one is adding one file.
+void read_locales(const RuleFiles& files, RuleSet& rules, Errors& problems) {
+  const std::string folder = "locales/";
+  const std::string extension = ".json";
+  for (const auto& [name, text] : files) {
+    if (name.rfind(folder, 0) != 0 || name.size() < folder.size() + extension.size() ||
+        name.compare(name.size() - extension.size(), extension.size(), extension) != 0) {
+      continue;
+    }
+    const std::string code =
+        name.substr(folder.size(), name.size() - folder.size() - extension.size());
+    if (!is_language_code(code)) {
+      problems.push_back(Error{"rules.unknown_locale",
+                               "a locale file is named by a two-letter language code "
+                               "(locales/<code>.json), not \"" +
+                                   code + "\"",
+                               name});
+      continue;
+    }
+    auto content = read_file(files, name, problems);
+    rules.locales.push_back(code);
+    if (content) rules.texts.emplace(code, std::move(*content));
+  }
+  // The default language first (the page lists them in this order), then by code.
+  std::stable_partition(rules.locales.begin(), rules.locales.end(),
+                        [&](const std::string& code) { return code == rules.default_locale; });
+}
+
 }  // namespace
 
 LoadedRules load_rules(const RuleFiles& files) {
@@ -287,11 +315,7 @@ LoadedRules load_rules(const RuleFiles& files) {
     }
   }
 
-  for (const auto& locale : rules.locales) {
-    const std::string name = "locales/" + locale + ".json";
-    auto content = read_file(files, name, problems);
-    if (content) rules.texts.emplace(locale, std::move(*content));
-  }
+  read_locales(files, rules, problems);
 
   check_rules(rules, files, problems);
   if (problems.empty()) result.rules = std::move(rules);
