@@ -86,3 +86,32 @@ TEST_CASE("a rule set with several problems reports all of them", "[rules][broke
   CHECK(loaded.problems.size() >= 2);
   CHECK_FALSE(loaded.rules.has_value());
 }
+
+TEST_CASE("the locales are the files locales/<code>.json, the default first", "[rules][locales]") {
+  auto files = shipped_rule_files();
+  CHECK(pdp::load_rules(files).rules->locales == std::vector<std::string>{"fr", "en"});
+  Json german = Json::parse(files.at("locales/en.json"));
+  german["locale"] = "de";
+  german["name"] = "Deutsch";
+  files["locales/de.json"] = german.dump();
+  const auto loaded = pdp::load_rules(files);
+  INFO(describe(loaded.problems));
+  REQUIRE(loaded.rules.has_value());
+  CHECK(loaded.rules->locales == std::vector<std::string>{"fr", "de", "en"});
+  CHECK(loaded.rules->texts.at("de").at("name") == "Deutsch");
+}
+
+TEST_CASE("a locale missing a text is refused with its file and the key's path",
+          "[rules][locales]") {
+  auto files = shipped_rule_files();
+  Json english = Json::parse(files.at("locales/en.json"));
+  english["ui"].erase("restart");
+  files["locales/en.json"] = english.dump();
+  const auto loaded = pdp::load_rules(files);
+  REQUIRE_FALSE(loaded.rules.has_value());
+  REQUIRE(loaded.problems.size() == 1);
+  CHECK(loaded.problems[0].code == "rules.missing_text");
+  CHECK(loaded.problems[0].path == "locales/en.json#/ui/restart");
+  CHECK(loaded.problems[0].message.find("locales/en.json") != std::string::npos);
+  CHECK(loaded.problems[0].message.find("locales/fr.json") != std::string::npos);
+}

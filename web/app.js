@@ -1,13 +1,21 @@
 // The questionnaire's flow, mountable anywhere (the public page, a host's shadow root, a kiosk):
 // loads the engine, keeps the answers, and shows one screen at a time. Every decision and every
 // text comes from the core; this file only chooses which screen to show.
+import { h } from './dom.js';
 import { EngineError, loadEngine, today } from './engine.js';
+import { renderAccessibility } from './screens/accessibility.js';
+import { addressWithLocale, chooseLocale, languageSwitcher } from './language.js';
 import { renderError } from './screens/error.js';
+import { renderFooter } from './screens/footer.js';
 import { renderIntro } from './screens/intro.js';
 import { questionStep, renderQuestion } from './screens/question.js';
 import { renderRecap } from './screens/recap.js';
 import { renderResult } from './screens/result.js';
-import { emptyState, sessionStore } from './storage.js';
+import { renderTakeAway } from './screens/take-away.js';
+import { kioskSettings, startKiosk } from './kiosk.js';
+import { QR_MAX_BYTES } from './qr.js';
+import { emptyState, memoryStore, sessionStore } from './storage.js';
+import { summaryText } from './summary-text.js';
 import { setTexts, t } from './texts.js';
 
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
@@ -26,6 +34,10 @@ const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
  * @param {() => Element} [options.loadError] the screen shown when the engine or the rules cannot
  *   load (its words cannot come from the rules then)
  * @param {object} [options.engineOptions] passed to loadEngine (base URL, inlined wasm and rules)
+ * @param {boolean|{idleSeconds?: number|string, countdownSeconds?: number|string}|null} [options.kiosk]
+ *   kiosk mode (docs/kiosk.md): answers in memory only whatever `store` says, larger type, a
+ *   "Terminer et effacer" bar, a wipe after inactivity, the summary as a QR code; true or an
+ *   object of settings (a bad value gives the default), null or false for none
  * @returns {{restart: () => Promise<void>, destroy: () => void, get screen(): string}}
  */
 export function startApp({
@@ -36,7 +48,11 @@ export function startApp({
   emit = () => {},
   loadError = null,
   engineOptions = {},
+  kiosk = null,
 }) {
+  const kioskMode = kiosk ? kioskSettings(kiosk === true ? {} : kiosk) : null;
+  // The kiosk keeps nothing anywhere: memory only, whatever store was given.
+  if (kioskMode) store = memoryStore();
   const app = root.ownerDocument.createElement('div');
   app.className = 'screen-host';
   // The live region lives in the app's own root, so that it works inside a shadow root too.
@@ -44,7 +60,11 @@ export function startApp({
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
-  root.replaceChildren(app, status);
+  // The language switcher sits above the screens, so it is on every one of them.
+  const languageBar = root.ownerDocument.createElement('div');
+  languageBar.className = 'language-bar';
+  root.replaceChildren(languageBar, app, status);
+  if (kioskMode) root.classList.add('app--kiosk');
 
   let engine = null;
   let locale = null;
@@ -52,6 +72,12 @@ export function startApp({
   let state = store.load();
   let busy = false;
   let destroyed = false;
+  let shownBefore = false;
+  let kioskControl = null;
+  // The QR encoder (vendor/qrcode.mjs), loaded in kiosk mode only.
+  let qrcode = null;
+  // A wipe asked for while a step runs: done as soon as it ends, so nothing it shows survives.
+  let wipeAfterRun = false;
 
   async function assess(answers) {
     return engine.assess({ answers, date: today(), locale });
@@ -85,6 +111,10 @@ export function startApp({
     } finally {
       busy = false;
     }
+    if (wipeAfterRun) {
+      wipeAfterRun = false;
+      await run(wipe);
+    }
   }
 
   let announceTimer = 0;
@@ -97,8 +127,14 @@ export function startApp({
     }, 100);
   }
 
+  // True while the accessibility statement is shown over the person's place in the flow.
+  let aside = false;
+
   function show(screen, step) {
-    app.replaceChildren(screen);
+    aside = false;
+    // The way to the accessibility statement, under every screen but the statement itself.
+    const footer = screen.getAttribute('data-screen') === 'accessibility' ? null : renderFooter();
+    app.replaceChildren(...[screen, footer].filter(Boolean));
     app.setAttribute('data-current-screen', screen.getAttribute('data-screen') ?? '');
     if (ownsDocument) {
       document.title = t('page_title', { step });
@@ -107,7 +143,9 @@ export function startApp({
       // Embedded: bring the tool's top back into view, never scroll the host otherwise.
       root.scrollIntoView({ block: 'start' });
     }
-    screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
+    // Embedded, the first screen leaves the focus where the host page has it.
+    if (ownsDocument || shownBefore) screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
+    shownBefore = true;
     announce(step);
   }
 
@@ -121,7 +159,7 @@ export function startApp({
     // Nothing answered, nothing kept: after "restart" the storage stays empty.
     if (Object.keys(state.answers).length) store.save(state);
     else store.clear();
-    show(renderIntro({ response, locales, locale }), t('step_intro'));
+    show(renderIntro({ response: kioskMode ? withKioskPrivacy(response) : response }), t('step_intro'));
   }
 
   function showQuestion(question, progress) {
@@ -154,16 +192,35 @@ export function startApp({
     state.editing = false;
     state.current = null;
     store.save(state);
-    show(renderResult({ response, locale }), t('step_result'));
+    const takeAway = kioskMode ? takeAwayFor(response) : null;
+    show(renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, locale, takeAway }), t('step_result'));
     emit('finished');
   }
+
+  // The answer an error is about (`/answers/<id>`), which "drop-answer" removes.
+  let faultyAnswer = null;
 
   function showError(error) {
     // The answers and the screen stay stored: a reload or "retry" starts again from there.
     // Not an answer of the core but a fault of the page: leave a trace for whoever debugs it.
-    if (!(error instanceof EngineError)) console.error(error);
+    if (!(error instanceof EngineError) && !error?.code) console.error(error);
+    const id = /^\/answers\/([^/]+)/.exec(error?.path ?? '')?.[1] ?? null;
+    faultyAnswer = id !== null && has(state.answers, id) ? id : null;
     emit('error');
-    show(renderError({ error: { code: error?.code, message: error?.message, path: error?.path } }), t('error_title'));
+    show(
+      renderError({
+        error: { code: error?.code, message: error?.message, path: error?.path },
+        canDropAnswer: faultyAnswer !== null,
+      }),
+      t('error_title'),
+    );
+  }
+
+  // Shown over the flow without touching the stored state, so that Back (or a reload) returns
+  // to the same place with the same answers.
+  function showAccessibility() {
+    show(renderAccessibility(), t('step_accessibility'));
+    aside = true;
   }
 
   // The error when the engine or the rules cannot load: there are no ui texts then, so its words
@@ -257,7 +314,65 @@ export function startApp({
     await showIntro();
   }
 
+  // ---- Kiosk
+
+  // On a kiosk the device is not the person's: the core's privacy notice gives way to the kiosk's.
+  function withKioskPrivacy(response) {
+    return { ...response, notices: { ...(response.notices ?? {}), privacy: t('kiosk_privacy') } };
+  }
+
+  // The summary as a QR code; without it (encoder not loaded, text too long) the result still shows.
+  function takeAwayFor(response) {
+    if (!qrcode) return null;
+    try {
+      return renderTakeAway({ text: summaryText(response, locale, QR_MAX_BYTES), qrcode });
+    } catch (error) {
+      console.error(error);
+      return null;
+    }
+  }
+
+  // Everything the person did goes: answers, screen, the words announced. Back to the first screen.
+  async function wipe() {
+    if (!engine) {
+      store.clear();
+      state = emptyState();
+      boot();
+      return;
+    }
+    await restart();
+    announce(t('kiosk_wiped'));
+  }
+
+  function requestWipe() {
+    if (busy) wipeAfterRun = true;
+    else run(wipe);
+  }
+
+  // Anything to wipe: a screen other than the untouched first one, or answers.
+  function hasSession() {
+    const screen = app.getAttribute('data-current-screen') ?? '';
+    return screen !== 'intro' || Object.keys(state.answers).length > 0;
+  }
+
+  async function startKioskMode() {
+    try {
+      qrcode = (await import('./vendor/qrcode.mjs')).default;
+    } catch (error) {
+      // The kiosk works without its QR code; the trace says why it is missing.
+      console.error(error);
+    }
+    kioskControl ??= startKiosk({ root, settings: kioskMode, hasSession, onWipe: requestWipe });
+  }
+
   async function resume() {
+    if (state.damaged) {
+      // What could be read is kept (and saved back clean); the person chooses to go on or restart.
+      delete state.damaged;
+      store.save(state);
+      showError({ code: 'storage.damaged', message: 'the stored answers could not be read back' });
+      return;
+    }
     if (state.screen === 'question' && state.current) await showQuestionById(state.current);
     else if (state.screen === 'question' || state.screen === 'recap') await toRecap();
     else if (state.screen === 'result') await toResult();
@@ -267,6 +382,8 @@ export function startApp({
   const actions = {
     next: () => (state.screen === 'recap' ? toResult() : start()),
     back: () => {
+      // From the statement: back to where the person was (the stored state was left as it was).
+      if (aside) return resume();
       if (state.screen === 'question') return back(state.current);
       if (state.screen === 'result') return toRecap();
       if (state.screen === 'recap') return back(null);
@@ -274,7 +391,18 @@ export function startApp({
     },
     restart,
     retry: () => resume(),
+    // Keeps every other answer: only the one the rules refuse goes, then the flow goes on.
+    'drop-answer': async () => {
+      if (faultyAnswer !== null) {
+        delete state.answers[faultyAnswer];
+        state.history = state.history.filter((id) => id !== faultyAnswer);
+        faultyAnswer = null;
+        store.save(state);
+      }
+      await resume();
+    },
     print: () => window.print(),
+    accessibility: () => showAccessibility(),
   };
 
   function onClick(event) {
@@ -302,29 +430,64 @@ export function startApp({
   }
   app.addEventListener('click', onClick);
 
-  // The language asked for when the rules have it, else the rules' default.
-  async function loadTexts() {
-    if (wanted && /^[a-z]{2}$/.test(wanted)) {
-      try {
-        return await engine.info(wanted);
-      } catch {
-        // Not a language of the rules: fall back to the default one.
-      }
-    }
+  // The texts of the language asked for when the rules have it, else of the rules' default.
+  async function loadTexts(asked) {
     // info() needs a language; a request without one is answered in the rules' default language.
     const probe = await engine.assess({ answers: {}, date: today() });
-    return engine.info(probe.locale);
+    const info = await engine.info(probe.locale);
+    const id = chooseLocale(asked, info.locales ?? [], info.default_locale ?? info.locale);
+    return id === info.locale ? info : engine.info(id);
+  }
+
+  function useTexts(info) {
+    setTexts(info.ui);
+    locale = info.locale ?? info.default_locale;
+    locales = Array.isArray(info.locales) ? info.locales : [];
+    if (ownsDocument) document.documentElement.lang = locale;
+    else root.setAttribute('lang', locale);
+    const href = root.ownerDocument.location?.href ?? '';
+    languageBar.replaceChildren(...[languageSwitcher(locales, locale, href)].filter(Boolean));
+    kioskControl?.refresh();
+  }
+
+  // Another language, in place: the answers and the screen stay, only the words change. The
+  // public page also puts ?lang= in its address, so that a reload keeps the language.
+  async function switchLocale(id) {
+    if (id === locale) return;
+    useTexts(await engine.info(id));
+    if (ownsDocument) {
+      try {
+        window.history.replaceState(window.history.state, '', addressWithLocale(window.location.href, locale));
+      } catch {
+        // An address that cannot change (some file:// pages): the language still changes.
+      }
+    }
+    await resume();
+  }
+
+  function onLanguageClick(event) {
+    const link = event.target instanceof Element ? event.target.closest('a[data-locale]') : null;
+    if (!link || !engine) return;
+    event.preventDefault();
+    const id = link.getAttribute('data-locale');
+    run(() => switchLocale(id));
+  }
+  languageBar.addEventListener('click', onLanguageClick);
+
+  // A language asked for (address or host) that the rules lack: the page falls back to the
+  // default one and says so, beside the switcher, until another language is chosen.
+  function noticeUnavailableLocale() {
+    const asked = typeof wanted === 'string' ? wanted.trim().slice(0, 20) : '';
+    if (!asked || chooseLocale(asked, locales, null) !== null) return;
+    languageBar.append(h('p', { class: 'notice notice--locale', 'data-notice': 'locale' }, t('locale_unavailable', { language: asked })));
   }
 
   async function boot() {
     try {
       engine = await loadEngine(engineOptions);
-      const info = await loadTexts();
-      setTexts(info.ui);
-      locale = info.locale ?? info.default_locale;
-      locales = Array.isArray(info.locales) ? info.locales : [];
-      if (ownsDocument) document.documentElement.lang = locale;
-      else root.setAttribute('lang', locale);
+      useTexts(await loadTexts(wanted));
+      noticeUnavailableLocale();
+      if (kioskMode) await startKioskMode();
     } catch (error) {
       engine = null;
       showLoadError(error);
@@ -343,6 +506,9 @@ export function startApp({
       destroyed = true;
       window.clearTimeout(announceTimer);
       app.removeEventListener('click', onClick);
+      languageBar.removeEventListener('click', onLanguageClick);
+      kioskControl?.destroy();
+      root.classList.remove('app--kiosk');
       root.replaceChildren();
     },
     get screen() {

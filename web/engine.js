@@ -51,17 +51,28 @@ let loading = null;
 /**
  * Loads the module and the rules once; later calls share the same promise (a failed load may be
  * tried again).
- * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string}} [options]
+ * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string}
+ *   | (() => Promise<{base?: URL|string, wasmBinary?: Uint8Array, rules?: string}>)} [options]
  *   base: where pdp-core.wasm and rules.json are (default: beside this file); wasmBinary and
- *   rules: given directly instead of fetched (Node, single-file builds).
+ *   rules: given directly instead of fetched (Node, single-file builds). Or a function that
+ *   gets them (called again on each new try): the embedded element fetches and checks them.
  * @returns {Promise<Engine>}
  */
 export function loadEngine(options = {}) {
-  loading ??= load(options).catch((error) => {
+  loading ??= prepare(options).then(load).catch((error) => {
     loading = null;
     throw error;
   });
   return loading;
+}
+
+async function prepare(options) {
+  if (typeof options !== 'function') return options;
+  try {
+    return await options();
+  } catch (cause) {
+    throw new EngineError({ code: 'engine.load_failed', message: `the engine's files could not be loaded (${cause})` });
+  }
 }
 
 async function load({ base = new URL('.', import.meta.url), wasmBinary, rules } = {}) {

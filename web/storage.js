@@ -14,18 +14,28 @@ export function emptyState() {
 }
 
 /** A stored state made safe: unknown fields dropped, wrong types replaced by fresh values. */
+// `damaged` is set when something was stored but part of it could not be read back: the app then
+// says so (and offers a fresh start) instead of silently resuming from half a state.
 export function sanitizeState(stored) {
-  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return emptyState();
+  if (stored === null || stored === undefined) return emptyState();
   const state = emptyState();
+  if (typeof stored !== 'object' || Array.isArray(stored)) return { ...state, damaged: true };
+  let damaged = false;
   if (stored.answers && typeof stored.answers === 'object' && !Array.isArray(stored.answers)) {
     state.answers = stored.answers;
+  } else if (stored.answers !== undefined) {
+    damaged = true;
   }
   if (Array.isArray(stored.history)) {
     state.history = stored.history.filter((id) => typeof id === 'string');
+  } else if (stored.history !== undefined) {
+    damaged = true;
   }
   if (SCREENS.includes(stored.screen)) state.screen = stored.screen;
+  else if (stored.screen !== undefined) damaged = true;
   if (typeof stored.current === 'string') state.current = stored.current;
   state.editing = stored.editing === true;
+  if (damaged) state.damaged = true;
   return state;
 }
 
@@ -34,11 +44,18 @@ export function sessionStore(key = KEY) {
   return {
     /** The stored state, or a fresh one when there is none or it cannot be read. */
     load() {
+      let text = null;
       try {
-        return sanitizeState(JSON.parse(window.sessionStorage.getItem(key) ?? 'null'));
+        text = window.sessionStorage.getItem(key);
       } catch {
-        // Storage refused (private mode, sandboxed frame) or unreadable: start afresh.
+        // Storage refused (private mode, sandboxed frame): start afresh, nothing to tell.
         return emptyState();
+      }
+      try {
+        return sanitizeState(JSON.parse(text ?? 'null'));
+      } catch {
+        // Something is stored but it is not JSON (cut short, edited): say so, keep nothing of it.
+        return { ...emptyState(), damaged: true };
       }
     },
     save(state) {

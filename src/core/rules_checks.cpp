@@ -258,7 +258,7 @@ class TextCheck {
       path += "/" + pointer_token(key);
       if (!node->is_object() || node->find(key) == node->end()) {
         problems_.push_back(
-            Error{"rules.missing_text", "missing text \"" + join(keys) + "\"", path});
+            Error{"rules.missing_text", file_ + " lacks the text \"" + join(keys) + "\"", path});
         return;
       }
       node = &(*node)[key];
@@ -428,10 +428,12 @@ void compare_keys(const Json& reference, const Json& other, const std::string& p
     if (it.key() == "$schema") continue;
     const std::string at = path + "/" + pointer_token(it.key());
     auto found = other.find(it.key());
-    if (found == other.end()) {
-      problems.push_back(Error{"rules.missing_text",
-                               file + " lacks this text, present in " + reference_file, at});
-    } else {
+    const bool reported = std::any_of(problems.begin(), problems.end(),
+                                      [&](const Error& problem) { return problem.path == at; });
+    if (found == other.end() && !reported) {
+      problems.push_back(
+          Error{"rules.missing_text", file + " lacks this text, present in " + reference_file, at});
+    } else if (found != other.end()) {
       compare_keys(*it, *found, at, file, reference_file, problems);
     }
   }

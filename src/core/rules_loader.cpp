@@ -84,8 +84,7 @@ std::vector<SourceRef> read_sources(JsonReader& item) {
 
 void read_manifest(JsonReader manifest, RuleSet& rules) {
   if (!manifest.expect_object()) return;
-  manifest.only_fields(
-      {"version", "information_date", "default_locale", "files", "documents"});
+  manifest.only_fields({"version", "information_date", "default_locale", "files", "documents"});
   rules.version = manifest.string("version").value_or("");
   if (auto date = read_date(manifest, "information_date", true)) rules.information_date = *date;
   rules.default_locale = manifest.string("default_locale").value_or("");

@@ -129,16 +129,17 @@ const REPORT_BINDING = '__pdpTestReportCspViolation';
  * - `failures`: requests that failed or got a status >= 400;
  * - `pageErrors`: uncaught exceptions; `consoleErrors`: console.error messages;
  * - `cspViolations`: `securitypolicyviolation` events and console messages about the CSP.
- * Options: `date` ('YYYY-MM-DD', the device's day), `viewport`.
+ * Options: `date` ('YYYY-MM-DD', the device's day), `viewport`, `serviceWorkers` ('block' by
+ * default; 'allow' for the offline tests).
  */
-export async function openPage(env, { date = null, viewport = { width: 375, height: 812 } } = {}) {
+export async function openPage(env, { date = null, viewport = { width: 375, height: 812 }, serviceWorkers = 'block' } = {}) {
   if (env.notBuilt) throw env.notBuilt;
   const context = await env.browser.newContext({
     viewport,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     reducedMotion: 'reduce',
-    serviceWorkers: 'block',
+    serviceWorkers,
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
@@ -200,7 +201,8 @@ export async function openPage(env, { date = null, viewport = { width: 375, heig
 /** What the page shows now: {screen, question, eligibility, heading, alert}. */
 export async function describeScreen(page) {
   return page.evaluate(() => {
-    const app = document.querySelector('#app') ?? document.body;
+    // The public page, or the embedded element's shadow root (embed-example.html).
+    const app = document.querySelector('#app') ?? document.querySelector('pdp-autodiagnostic')?.shadowRoot ?? document.body;
     const visible = (el) => !!el && el.getClientRects().length > 0;
     const screens = [...app.querySelectorAll('[data-screen]')].filter(visible);
     const screen = screens[0];

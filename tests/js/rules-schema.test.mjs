@@ -135,11 +135,11 @@ describe('rule schemas', () => {
 describe('shipped rule files', () => {
   const files = ruleFiles();
 
-  test('include the manifest, every file it lists and every locale it names', () => {
+  test('include the manifest, every file it lists and the default locale\'s file', () => {
     const names = files.map(relative);
     const manifest = shipped('manifest.json');
     for (const name of ['manifest.json', ...Object.values(manifest.files),
-      ...manifest.locales.map((locale) => `locales/${locale}.json`)]) {
+      `locales/${manifest.default_locale}.json`]) {
       assert.ok(names.includes(name), `${name} is missing`);
     }
   });
@@ -289,10 +289,16 @@ const brokenVariants = [
     at: '/files', keyword: 'additionalProperties', params: { additionalProperty: 'faq' },
   },
   {
-    spec: 'a manifest locale that is not a two-letter code is rejected',
+    spec: 'a default locale that is not a two-letter code is rejected',
     file: 'manifest.json',
-    change: (d) => { d.locales = ['fra']; },
-    at: '/locales/0', keyword: 'pattern',
+    change: (d) => { d.default_locale = 'fra'; },
+    at: '/default_locale', keyword: 'pattern',
+  },
+  {
+    spec: 'a manifest listing its locales is rejected (the locales are the files of locales/)',
+    file: 'manifest.json',
+    change: (d) => { d.locales = ['fr']; },
+    at: '', keyword: 'additionalProperties', params: { additionalProperty: 'locales' },
   },
   {
     spec: 'a locale missing a question label is rejected',

@@ -2,8 +2,11 @@
 import { button, focusHeading, h, joinList, longDate } from '../dom.js';
 import { t } from '../texts.js';
 
-/** @param {{response: object, locale: string}} options a finished response (next_question null) */
-export function renderResult({ response, locale }) {
+/**
+ * @param {{response: object, locale: string, takeAway?: Element|null}} options a finished response
+ *   (next_question null); takeAway: the kiosk's QR code of the summary, shown after the outcome
+ */
+export function renderResult({ response, locale, takeAway = null }) {
   const eligibility = response.eligibility ?? 'incomplete';
   const criteria = list(response.criteria);
   const unmet = criteria.filter((criterion) => criterion.status === 'unmet');
@@ -27,6 +30,7 @@ export function renderResult({ response, locale }) {
       outcome.now ? h('p', { class: 'outcome-now' }, outcome.now) : null,
       outcome.text ? h('p', { class: 'outcome-text' }, outcome.text) : null,
     ),
+    takeAway,
     toCheckSection(list(response.to_check)),
     unmet.length
       ? section('blocking', t('section_blocking'), criteriaList(unmet, recap, locale))

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// The build's last step (build-wasm.sh), on the staging folder that already holds web/, the wasm
+// module and rules.json: bundles the embeddable element, writes the integrity hashes, the example
+// host pages, the service worker's file list and the one-file standalone.html.
+//
+//   node scripts/build-dist.mjs STAGING_DIR
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import process from 'node:process';
+import { build, transform } from 'esbuild';
+
+// What a browser of 2023 runs (class fields, private methods, top-level await not needed).
+const TARGET = ['es2022'];
+// Files of the embedding and the standalone page: not part of the public page the worker caches.
+const NOT_PUBLIC_PAGE = /^(embed-[^/]*|standalone\.(html|js)|integrity\.json|sw\.js|pdp-autodiagnostic\.js)$/;
+const ELEMENT = 'pdp-autodiagnostic.js';
+
+function sri(bytes) {
+  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+}
+
+function filesUnder(folder) {
+  const found = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path));
+    else if (entry.isFile()) found.push(path);
+  }
+  return found;
+}
+
+function replaceOnce(text, marker, replacement, file) {
+  if (text.split(marker).length !== 2) throw new Error(`${file}: expected "${marker}" exactly once`);
+  return text.replace(marker, () => replacement);
+}
+
+// The element and everything it imports (app, screens, engine, the Emscripten glue) as one ES
+// module, so that one integrity hash covers all the JavaScript; the hashes of the files it
+// fetches (styles, wasm, rules) are compiled into it.
+async function bundleElement(dir) {
+  const integrity = Object.fromEntries(
+    ['styles.css', 'pdp-core.wasm', 'rules.json'].map((file) => [file, sri(readFileSync(join(dir, file)))]),
+  );
+  await build({
+    entryPoints: [join(dir, ELEMENT)],
+    outfile: join(dir, ELEMENT),
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    target: TARGET,
+    minify: true,
+    legalComments: 'none',
+    define: { PDP_INTEGRITY: JSON.stringify(integrity) },
+    logLevel: 'warning',
+  });
+  return { [ELEMENT]: sri(readFileSync(join(dir, ELEMENT))), ...integrity };
+}
+
+// The example host pages name the element's hash in their <script integrity>.
+function writeExamples(dir, integrity) {
+  for (const file of readdirSync(dir).filter((name) => /^embed-.*\.html$/.test(name))) {
+    const path = join(dir, file);
+    const html = readFileSync(path, 'utf8');
+    if (html.includes('__PDP_ELEMENT_INTEGRITY__')) {
+      writeFileSync(path, html.replaceAll('__PDP_ELEMENT_INTEGRITY__', integrity[ELEMENT]));
+    }
+  }
+}
+
+// Every file of the public page with its hash, and a version that changes when any of them does.
+async function writeServiceWorker(dir) {
+  const files = {};
+  for (const path of filesUnder(dir).sort()) {
+    const name = relative(dir, path).split(sep).join('/');
+    if (NOT_PUBLIC_PAGE.test(name)) continue;
+    files[name] = sri(readFileSync(path));
+  }
+  const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
+  const source = readFileSync(join(dir, 'sw.js'), 'utf8');
+  const { code } = await transform(source, {
+    loader: 'js',
+    target: TARGET,
+    define: { PDP_BUILD: JSON.stringify({ version, files }) },
+  });
+  writeFileSync(join(dir, 'sw.js'), code);
+  return { version, files: Object.keys(files) };
+}
+
+// Text put inside a <script> or <style> element must not close it early.
+function safeInside(text, element, what) {
+  if (new RegExp(`</${element}`, 'i').test(text)) throw new Error(`${what} contains "</${element}": cannot inline it`);
+  return text;
+}
+
+// One HTML file from index.html: the styles, the bundled app, the rules (JSON) and the wasm
+// (base64) inlined, the favicon as a data: address. No request at all once opened.
+async function writeStandalone(dir) {
+  const result = await build({
+    entryPoints: [join(dir, 'standalone.js')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: TARGET,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const script = safeInside(result.outputFiles[0].text, 'script', 'the bundled script');
+  const styles = safeInside(readFileSync(join(dir, 'styles.css'), 'utf8'), 'style', 'styles.css');
+  // "</" can only occur inside a JSON string, where "<\/" means the same.
+  const rules = readFileSync(join(dir, 'rules.json'), 'utf8').replaceAll('</', '<\\/');
+  const wasm = readFileSync(join(dir, 'pdp-core.wasm')).toString('base64');
+  const icon = readFileSync(join(dir, 'favicon.png')).toString('base64');
+
+  let html = readFileSync(join(dir, 'index.html'), 'utf8');
+  html = replaceOnce(html, '<link rel="stylesheet" href="styles.css">', `<style>\n${styles}</style>`, 'index.html');
+  html = replaceOnce(html, 'href="favicon.png"', `href="data:image/png;base64,${icon}"`, 'index.html');
+  html = replaceOnce(
+    html,
+    '<script type="module" src="main.js"></script>',
+    [
+      '<script type="application/json" id="pdp-rules">',
+      rules,
+      '</script>',
+      `<script type="application/octet-stream" id="pdp-wasm">${wasm}</script>`,
+      `<script type="module">\n${script}</script>`,
+    ].join('\n'),
+    'index.html',
+  );
+  writeFileSync(join(dir, 'standalone.html'), html);
+  rmSync(join(dir, 'standalone.js'));
+  return statSync(join(dir, 'standalone.html')).size;
+}
+
+async function main() {
+  const dir = process.argv[2];
+  if (!dir) {
+    process.stderr.write('usage: node scripts/build-dist.mjs STAGING_DIR\n');
+    process.exit(2);
+  }
+  // The standalone page bundles the unbundled element's siblings: write it before the element's
+  // bundle replaces its source.
+  const standaloneSize = await writeStandalone(dir);
+  const integrity = await bundleElement(dir);
+  writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
+  writeExamples(dir, integrity);
+  const worker = await writeServiceWorker(dir);
+  process.stdout.write(
+    `build-dist: standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
+      `service worker version ${worker.version} (${worker.files.length} files); ` +
+      `${ELEMENT} integrity ${integrity[ELEMENT]}\n`,
+  );
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`build-dist: ${error.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,235 @@
+// Kiosk mode: its settings (address or attributes), the "Terminer et effacer" bar, and the
+// inactivity watcher that shows a countdown and then has everything wiped.
+import { button, h } from './dom.js';
+import { t } from './texts.js';
+
+export const KIOSK_DEFAULTS = Object.freeze({ idleSeconds: 120, countdownSeconds: 20 });
+// Bounds a setting must fall in; outside them (or not a whole number) the default is used.
+const IDLE_RANGE = [1, 3600];
+const COUNTDOWN_RANGE = [1, 300];
+// Words that switch the kiosk off when given as its value (?kiosk=0, kiosk="false").
+const OFF = new Set(['0', 'false', 'off', 'no', 'non']);
+// Events that show someone is using the screen.
+const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'];
+// The countdown is said aloud every few seconds only: every second would drown everything else.
+const ANNOUNCE_EVERY = 5;
+
+// A whole number of seconds within `range`, else `fallback` (a bad value never breaks the kiosk).
+function seconds(value, range, fallback) {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d+$/.test(text)) return fallback;
+  const number = Number(text);
+  return number >= range[0] && number <= range[1] ? number : fallback;
+}
+
+/**
+ * The kiosk's settings, each checked: a missing or bad value gives the default.
+ * @param {{idleSeconds?: number|string|null, countdownSeconds?: number|string|null}} [given]
+ * @returns {{idleSeconds: number, countdownSeconds: number}}
+ */
+export function kioskSettings(given = {}) {
+  return {
+    idleSeconds: seconds(given?.idleSeconds, IDLE_RANGE, KIOSK_DEFAULTS.idleSeconds),
+    countdownSeconds: seconds(given?.countdownSeconds, COUNTDOWN_RANGE, KIOSK_DEFAULTS.countdownSeconds),
+  };
+}
+
+/** Whether a kiosk flag (a URL parameter's or an attribute's value, null when absent) is on. */
+export function kioskFlag(value) {
+  if (value === null || value === undefined || value === false) return false;
+  if (value === true) return true;
+  return !OFF.has(String(value).trim().toLowerCase());
+}
+
+/**
+ * The kiosk asked for by a page address: `?kiosk` (or `?kiosk=1`), with `idle=<seconds>` and
+ * `countdown=<seconds>`. Null when the address does not ask for it.
+ * @param {string} search the address's query string (location.search)
+ */
+export function kioskFromAddress(search) {
+  const params = new URLSearchParams(search);
+  if (!kioskFlag(params.get('kiosk'))) return null;
+  return kioskSettings({ idleSeconds: params.get('idle'), countdownSeconds: params.get('countdown') });
+}
+
+/**
+ * Starts the kiosk in the app's `root`: adds the "Terminer et effacer" bar and the countdown
+ * dialog, and watches for inactivity.
+ * @param {object} options
+ * @param {Element} options.root the app's root (the bar and the dialog go at its end)
+ * @param {{idleSeconds: number, countdownSeconds: number}} options.settings
+ * @param {() => boolean} options.hasSession whether there is anything to wipe (the countdown
+ *   never shows over the untouched first screen)
+ * @param {() => void} options.onWipe erases everything and shows the first screen
+ * @returns {{refresh(): void, destroy(): void}} refresh: the texts again (language changed)
+ */
+export function startKiosk({ root, settings, hasSession, onWipe }) {
+  const doc = root.ownerDocument;
+  const win = doc.defaultView;
+  const idleMs = settings.idleSeconds * 1000;
+  const countdownMs = settings.countdownSeconds * 1000;
+
+  const finish = button(t('kiosk_finish'), { 'data-action': 'wipe', class: 'kiosk-finish' }, 'secondary');
+  const bar = h('div', { class: 'kiosk-bar', 'data-kiosk-bar': true }, finish);
+
+  const title = h('h2', { id: 'kiosk-countdown-title', class: 'kiosk-countdown-title' });
+  const text = h('p', { id: 'kiosk-countdown-text' });
+  const count = h('p', { id: 'kiosk-countdown-count', class: 'kiosk-count', 'data-kiosk-count': true });
+  const spoken = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const stay = button('', { 'data-action': 'stay', autofocus: true }, 'primary');
+  const wipeNow = button('', { 'data-action': 'wipe-now' }, 'secondary');
+  const dialog = h(
+    'dialog',
+    {
+      class: 'kiosk-countdown',
+      role: 'alertdialog',
+      'aria-labelledby': title.id,
+      'aria-describedby': `${text.id} ${count.id}`,
+      'data-kiosk-countdown': true,
+    },
+    title,
+    text,
+    count,
+    spoken,
+    h('div', { class: 'actions' }, stay, wipeNow),
+  );
+
+  function writeTexts() {
+    finish.textContent = t('kiosk_finish');
+    title.textContent = t('kiosk_idle_title');
+    text.textContent = t('kiosk_idle_text');
+    stay.textContent = t('kiosk_stay');
+    wipeNow.textContent = t('kiosk_erase_now');
+  }
+  writeTexts();
+  root.append(bar, dialog);
+
+  let lastActivity = win.performance.now();
+  let idleTimer = 0;
+  let tickTimer = 0;
+  let deadline = 0;
+  let shownCount = null;
+
+  const counting = () => deadline !== 0;
+
+  function armIdle(delay = idleMs) {
+    win.clearTimeout(idleTimer);
+    idleTimer = win.setTimeout(checkIdle, delay);
+  }
+
+  // Checked when the idle delay may be over: activity only notes the time (scrolling sends many
+  // events), so the timer is set again for what is left.
+  function checkIdle() {
+    const idle = win.performance.now() - lastActivity;
+    if (idle < idleMs) {
+      armIdle(idleMs - idle);
+    } else if (hasSession()) {
+      startCountdown();
+    } else {
+      lastActivity = win.performance.now();
+      armIdle();
+    }
+  }
+
+  function countText(remaining) {
+    return plural(remaining) === 'one'
+      ? t('kiosk_countdown_one', { seconds: remaining })
+      : t('kiosk_countdown_other', { seconds: remaining });
+  }
+
+  // "1 seconde" but "2 secondes", in the app's language.
+  function plural(number) {
+    try {
+      return new Intl.PluralRules(root.closest('[lang]')?.getAttribute('lang') || doc.documentElement.lang || undefined).select(number);
+    } catch {
+      return number === 1 ? 'one' : 'other';
+    }
+  }
+
+  function startCountdown() {
+    deadline = win.performance.now() + countdownMs;
+    shownCount = null;
+    spoken.textContent = '';
+    tick();
+    if (!dialog.open) dialog.showModal();
+    stay.focus();
+    tickTimer = win.setInterval(tick, 250);
+  }
+
+  function tick() {
+    const remaining = Math.ceil((deadline - win.performance.now()) / 1000);
+    if (remaining <= 0) {
+      wipe();
+      return;
+    }
+    if (remaining === shownCount) return;
+    shownCount = remaining;
+    count.textContent = countText(remaining);
+    // The first value is read with the dialog when it opens; later ones now and then.
+    if (remaining % ANNOUNCE_EVERY === 0 && remaining * 1000 < countdownMs) spoken.textContent = countText(remaining);
+  }
+
+  function stopCountdown() {
+    win.clearInterval(tickTimer);
+    tickTimer = 0;
+    deadline = 0;
+    if (dialog.open) dialog.close();
+  }
+
+  function wipe() {
+    stopCountdown();
+    lastActivity = win.performance.now();
+    armIdle();
+    onWipe();
+  }
+
+  function onActivity(event) {
+    // The dialog's own buttons act on click; a touch anywhere else (its backdrop too) is someone
+    // coming back.
+    if (event.target instanceof Element && event.target.closest('.kiosk-countdown button')) return;
+    lastActivity = win.performance.now();
+    if (counting()) {
+      stopCountdown();
+      armIdle();
+    }
+  }
+
+  function onScroll() {
+    lastActivity = win.performance.now();
+  }
+
+  function onCancel(event) {
+    // Escape means "I am here", not "close and forget".
+    event.preventDefault();
+    onActivity(event);
+  }
+
+  stay.addEventListener('click', () => {
+    lastActivity = win.performance.now();
+    stopCountdown();
+    armIdle();
+  });
+  wipeNow.addEventListener('click', wipe);
+  finish.addEventListener('click', wipe);
+  dialog.addEventListener('cancel', onCancel);
+  for (const type of ACTIVITY) doc.addEventListener(type, onActivity, { capture: true, passive: true });
+  win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  armIdle();
+
+  return {
+    refresh: writeTexts,
+    destroy() {
+      win.clearTimeout(idleTimer);
+      win.clearInterval(tickTimer);
+      idleTimer = 0;
+      tickTimer = 0;
+      deadline = 0;
+      for (const type of ACTIVITY) doc.removeEventListener(type, onActivity, { capture: true });
+      win.removeEventListener('scroll', onScroll, { capture: true });
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+      bar.remove();
+      dialog.remove();
+    },
+  };
+}

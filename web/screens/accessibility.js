@@ -1,0 +1,39 @@
+// The accessibility statement, in the form French public bodies publish it (RGAA model): status,
+// what was tested and how, what is not accessible, how to report a problem, the recourse.
+import { button, focusHeading, h } from '../dom.js';
+import { t } from '../texts.js';
+
+export function renderAccessibility() {
+  return h(
+    'section',
+    { class: 'screen screen--accessibility', 'data-screen': 'accessibility' },
+    h('h1', { class: 'app-name' }, t('app_title')),
+    focusHeading(2, t('a11y_title')),
+    h('p', {}, t('a11y_intro')),
+    part(t('a11y_status_title'), h('p', {}, t('a11y_status')), h('p', {}, t('a11y_status_why'))),
+    part(
+      t('a11y_results_title'),
+      h('ul', {}, h('li', {}, t('a11y_result_axe')), h('li', {}, t('a11y_result_keyboard')),
+        h('li', {}, t('a11y_result_reflow')), h('li', {}, t('a11y_result_display'))),
+    ),
+    part(t('a11y_missing_title'), h('p', {}, t('a11y_missing'))),
+    part(
+      t('a11y_env_title'),
+      h('p', {}, t('a11y_date')),
+      h('p', {}, t('a11y_env')),
+      h('p', {}, t('a11y_tech')),
+    ),
+    part(t('a11y_contact_title'), h('p', {}, t('a11y_contact'))),
+    part(
+      t('a11y_recourse_title'),
+      h('p', {}, t('a11y_recourse')),
+      h('ul', {}, h('li', {}, t('a11y_recourse_form')), h('li', {}, t('a11y_recourse_phone')),
+        h('li', {}, t('a11y_recourse_post')), h('li', {}, t('a11y_recourse_delegate'))),
+    ),
+    h('div', { class: 'actions' }, button(t('back'), { 'data-action': 'back' }, 'primary')),
+  );
+}
+
+function part(title, ...content) {
+  return h('section', { class: 'statement-part' }, h('h3', {}, title), content);
+}

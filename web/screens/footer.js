@@ -1,0 +1,12 @@
+// The small footer under every screen: the way to the accessibility statement (RGAA asks for it
+// on every page, with the conformity status in its wording).
+import { button, h } from '../dom.js';
+import { t } from '../texts.js';
+
+export function renderFooter() {
+  return h(
+    'footer',
+    { class: 'app-footer' },
+    button(t('footer_accessibility'), { 'data-action': 'accessibility' }, 'quiet'),
+  );
+}

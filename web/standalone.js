@@ -1,0 +1,35 @@
+// The entry of dist/standalone.html, one file that runs from file:// with no network: the wasm and
+// the rules come from data blocks inlined in the page by scripts/build-dist.mjs, not from fetch.
+import { startApp } from './app.js';
+import { memoryStore, sessionStore } from './storage.js';
+
+// base64 → bytes (the wasm is inlined as base64 text: an HTML file holds text only).
+function decodeBase64(text) {
+  const binary = atob(text.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+// Read when the engine loads (a missing block then shows the load-error screen, not a crash).
+async function inlinedFiles() {
+  const wasm = document.getElementById('pdp-wasm')?.textContent;
+  const rules = document.getElementById('pdp-rules')?.textContent;
+  if (!wasm || !rules) throw new Error('the inlined engine or rules are missing from this file');
+  return { wasmBinary: decodeBase64(wasm), rules };
+}
+
+const query = new URLSearchParams(window.location.search);
+// ?kiosk (a reception-area device): nothing kept, not even in sessionStorage.
+const kiosk = query.has('kiosk') && query.get('kiosk') !== 'false';
+const template = document.getElementById('load-error');
+
+startApp({
+  root: document.getElementById('app'),
+  store: kiosk ? memoryStore() : sessionStore(),
+  locale: query.get('lang'),
+  ownsDocument: true,
+  kiosk,
+  loadError: () => template.content.firstElementChild.cloneNode(true),
+  engineOptions: inlinedFiles,
+});

@@ -1,0 +1,71 @@
+// The result as short plain text (what the kiosk's QR code carries to a phone): texts the core
+// returned and ui labels put together, at the most detailed level that fits a byte budget.
+import { longDate } from './dom.js';
+import { t } from './texts.js';
+
+const list = (value) => (Array.isArray(value) ? value : []);
+
+// From the most to the least detailed: the first one whose UTF-8 form fits the budget is used.
+// How to ask (the words to say at the 36 46, what to write to the ameli assistant) goes last: it is
+// what the person needs at home; the people and the next steps are on the printed summary.
+const LEVELS = [
+  { now: true, how: true, nextSteps: true, actors: true },
+  { now: true, how: true, nextSteps: false, actors: false },
+  { now: false, how: true, nextSteps: false, actors: false },
+  { now: false, how: false, nextSteps: false, actors: false },
+];
+
+/** The size of a text once encoded as UTF-8, the way the QR code stores it. */
+export function utf8Length(text) {
+  return new TextEncoder().encode(text).length;
+}
+
+/**
+ * The summary of a finished response, as lines of text.
+ * @param {object} response a finished response (next_question null)
+ * @param {string} locale the language of the page (for the date)
+ * @param {number} maxBytes the most the text may take in UTF-8
+ * @returns {string} the most detailed summary that fits; the least detailed one when none fits
+ *   (the outcome, the channels' titles and the notice are never dropped)
+ */
+export function summaryText(response, locale, maxBytes = Infinity) {
+  let text = '';
+  for (const level of LEVELS) {
+    text = buildSummary(response, locale, level);
+    if (utf8Length(text) <= maxBytes) return text;
+  }
+  return text;
+}
+
+function buildSummary(response, locale, level) {
+  const outcome = response.outcome ?? {};
+  const criteria = list(response.criteria);
+  const blocks = [
+    [t('app_title'), response.date ? t('result_date', { date: longDate(response.date, locale) }) : null],
+    [outcome.title ?? t('step_result'), level.now ? outcome.now : null],
+    section(t('section_blocking'), criteria.filter((criterion) => criterion.status === 'unmet').map((c) => c.title)),
+    section(t('section_to_check'), list(response.to_check).map((entry) => entry.label)),
+    section(t('section_programmes'), list(response.programmes).map((item) => item.title)),
+    section(t('section_measures'), list(response.measures).map((item) => item.title)),
+    level.actors ? section(t('section_actors'), list(response.actors).map((item) => item.title)) : null,
+    section(
+      response.eligibility === 'not_eligible' ? t('section_contact') : t('section_channels'),
+      list(response.channels).map((item) =>
+        level.how && item.how ? t('summary_channel', { title: item.title, how: item.how }) : item.title,
+      ),
+    ),
+    level.nextSteps ? section(t('section_next_steps'), list(response.next_steps).map((item) => item.title)) : null,
+    [response.notices?.indicative],
+  ];
+  return blocks
+    .map((block) => (block ?? []).filter(Boolean).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+// A titled list; nothing when the list is empty.
+function section(title, items) {
+  const lines = items.filter(Boolean);
+  if (!lines.length) return null;
+  return [t('summary_section', { title }), ...lines.map((item) => t('summary_item', { item }))];
+}
