@@ -5,9 +5,10 @@
 //
 //   node scripts/build-dist.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
@@ -68,8 +69,12 @@ function writeExamples(dir, integrity) {
   }
 }
 
-// Every file of the public page with its hash, and a version that changes when any of them does.
-async function writeServiceWorker(dir) {
+/**
+ * Writes dir/sw.js: the worker's source (web/sw.js) with the list of every file of the public page
+ * in dir, each with its hash, and a version that changes when any of them does. Returns
+ * {version, files}. Exported for the offline tests, which deploy a second version.
+ */
+export async function writeServiceWorker(dir, source = readFileSync(join(dir, 'sw.js'), 'utf8')) {
   const files = {};
   for (const path of filesUnder(dir).sort()) {
     const name = relative(dir, path).split(sep).join('/');
@@ -77,7 +82,6 @@ async function writeServiceWorker(dir) {
     files[name] = sri(readFileSync(path));
   }
   const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
-  const source = readFileSync(join(dir, 'sw.js'), 'utf8');
   const { code } = await transform(source, {
     loader: 'js',
     target: TARGET,
@@ -153,9 +157,12 @@ async function main() {
   );
 }
 
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`build-dist: ${error.message}\n`);
-  process.exit(1);
+const invokedDirectly = process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(`build-dist: ${error.message}\n`);
+    process.exit(1);
+  }
 }

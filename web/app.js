@@ -78,6 +78,8 @@ export function startApp({
   let qrcode = null;
   // A wipe asked for while a step runs: done as soon as it ends, so nothing it shows survives.
   let wipeAfterRun = false;
+  // The kiosk's language and address when it started: a wipe goes back to them.
+  let kioskStart = null;
 
   async function assess(answers) {
     return engine.assess({ answers, date: today(), locale });
@@ -143,8 +145,9 @@ export function startApp({
       // Embedded: bring the tool's top back into view, never scroll the host otherwise.
       root.scrollIntoView({ block: 'start' });
     }
-    // Embedded, the first screen leaves the focus where the host page has it.
-    if (ownsDocument || shownBefore) screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
+    // The first screen is the page loading, not a change: the focus stays where the browser (or,
+    // embedded, the host page) has it, and no focus ring shows on a heading nobody moved to.
+    if (shownBefore) screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
     shownBefore = true;
     announce(step);
   }
@@ -340,6 +343,15 @@ export function startApp({
       boot();
       return;
     }
+    // The next person starts in the kiosk's own language, whatever the last one chose.
+    if (kioskStart && locale !== kioskStart.locale) {
+      useTexts(await engine.info(kioskStart.locale));
+      try {
+        if (ownsDocument) window.history.replaceState(window.history.state, '', kioskStart.address);
+      } catch {
+        // An address that cannot change (some file:// pages): the language is back all the same.
+      }
+    }
     await restart();
     announce(t('kiosk_wiped'));
   }
@@ -356,6 +368,7 @@ export function startApp({
   }
 
   async function startKioskMode() {
+    kioskStart ??= { locale, address: window.location.href };
     try {
       qrcode = (await import('./vendor/qrcode.mjs')).default;
     } catch (error) {
@@ -467,7 +480,8 @@ export function startApp({
 
   function onLanguageClick(event) {
     const link = event.target instanceof Element ? event.target.closest('a[data-locale]') : null;
-    if (!link || !engine) return;
+    // A click meant for a new tab or window follows the link (?lang=xx) as usual.
+    if (!link || !engine || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
     const id = link.getAttribute('data-locale');
     run(() => switchLocale(id));

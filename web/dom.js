@@ -50,7 +50,9 @@ export function longDate(isoDay, locale) {
   if (!match) return isoDay ?? '';
   const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   try {
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(day);
+    // English as the core's notices write it: day, month, year ("23 November 2026").
+    const tag = locale === 'en' ? 'en-GB' : locale;
+    return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' }).format(day);
   } catch {
     return isoDay;
   }

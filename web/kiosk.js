@@ -76,7 +76,7 @@ export function startKiosk({ root, settings, hasSession, onWipe }) {
   const text = h('p', { id: 'kiosk-countdown-text' });
   const count = h('p', { id: 'kiosk-countdown-count', class: 'kiosk-count', 'data-kiosk-count': true });
   const spoken = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-  const stay = button('', { 'data-action': 'stay', autofocus: true }, 'primary');
+  const stay = button('', { 'data-action': 'stay' }, 'primary');
   const wipeNow = button('', { 'data-action': 'wipe-now' }, 'secondary');
   const dialog = h(
     'dialog',
@@ -198,6 +198,12 @@ export function startKiosk({ root, settings, hasSession, onWipe }) {
     lastActivity = win.performance.now();
   }
 
+  // Back to this page from the browser's back-forward cache: whoever comes back is not the person
+  // who left, so nothing of theirs shows.
+  function onPageShow(event) {
+    if (event.persisted) wipe();
+  }
+
   function onCancel(event) {
     // Escape means "I am here", not "close and forget".
     event.preventDefault();
@@ -214,6 +220,7 @@ export function startKiosk({ root, settings, hasSession, onWipe }) {
   dialog.addEventListener('cancel', onCancel);
   for (const type of ACTIVITY) doc.addEventListener(type, onActivity, { capture: true, passive: true });
   win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  win.addEventListener('pageshow', onPageShow);
   armIdle();
 
   return {
@@ -226,6 +233,7 @@ export function startKiosk({ root, settings, hasSession, onWipe }) {
       deadline = 0;
       for (const type of ACTIVITY) doc.removeEventListener(type, onActivity, { capture: true });
       win.removeEventListener('scroll', onScroll, { capture: true });
+      win.removeEventListener('pageshow', onPageShow);
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
       bar.remove();

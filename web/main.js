@@ -1,5 +1,6 @@
 // The public page: the questionnaire in <main id="app">, its language from ?lang=, its answers in
-// sessionStorage; offline after a first visit; framed by a host, it tells the host event names.
+// sessionStorage (in memory only with ?kiosk); offline after a first visit; framed by a host, it
+// tells the host event names.
 import { startApp } from './app.js';
 import { kioskFromAddress } from './kiosk.js';
 import { parentRelay } from './frame-relay.js';

@@ -1,6 +1,7 @@
 // The tool as one tag for a host site: <pdp-autodiagnostic lang="fr"> runs the questionnaire in an
 // open shadow root (no style crosses it either way) and tells the host only event names.
 import { startApp } from './app.js';
+import { kioskFlag } from './kiosk.js';
 import { memoryStore } from './storage.js';
 
 // The build (scripts/build-dist.mjs) bundles this file with esbuild and defines PDP_INTEGRITY as
@@ -41,10 +42,10 @@ class PdpAutodiagnostic extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = here('styles.css').href;
-    if (INTEGRITY['styles.css']) style.integrity = INTEGRITY['styles.css'];
+    const stylesheet = document.createElement('link');
+    stylesheet.rel = 'stylesheet';
+    stylesheet.href = here('styles.css').href;
+    if (INTEGRITY['styles.css']) stylesheet.integrity = INTEGRITY['styles.css'];
     this.#root = document.createElement('div');
     this.#root.className = 'app';
     // Hidden until the stylesheet has loaded, so the tool never shows unstyled.
@@ -52,9 +53,9 @@ class PdpAutodiagnostic extends HTMLElement {
     const shown = () => {
       this.#root.hidden = false;
     };
-    style.addEventListener('load', shown, { once: true });
-    style.addEventListener('error', shown, { once: true });
-    shadow.append(style, this.#root);
+    stylesheet.addEventListener('load', shown, { once: true });
+    stylesheet.addEventListener('error', shown, { once: true });
+    shadow.append(stylesheet, this.#root);
   }
 
   connectedCallback() {
@@ -70,6 +71,7 @@ class PdpAutodiagnostic extends HTMLElement {
     // A new language or mode while shown: start again in it (the answers are in memory only).
     if (this.#app && previous !== value) {
       this.#app.destroy();
+      this.#app = null;
       this.#start();
     }
   }
@@ -87,7 +89,8 @@ class PdpAutodiagnostic extends HTMLElement {
       store: memoryStore(),
       locale: this.getAttribute('locale') ?? this.getAttribute('lang'),
       ownsDocument: false,
-      kiosk: this.hasAttribute('kiosk'),
+      // kiosk, kiosk="" or kiosk="1": kiosk mode (docs/kiosk.md); kiosk="false" or absent: not.
+      kiosk: kioskFlag(this.getAttribute('kiosk')),
       emit: (name) => {
         if (EVENTS.includes(name)) this.dispatchEvent(new CustomEvent(`pdp:${name}`, { bubbles: true, composed: true }));
       },

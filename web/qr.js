@@ -27,13 +27,23 @@ export function qrModules(qrcode, text) {
   if (bytes.length > QR_MAX_BYTES) {
     throw new RangeError(`the text takes ${bytes.length} bytes, more than the ${QR_MAX_BYTES} a QR code here may hold`);
   }
-  const code = qrcode(0, QR_ERROR_CORRECTION);
   // One character per byte: the encoder's byte mode keeps each character's low 8 bits, so the
   // code holds the UTF-8 bytes exactly (phones read them as UTF-8).
-  code.addData(String.fromCharCode(...bytes), 'Byte');
-  code.make();
+  const data = String.fromCharCode(...bytes);
+  let code = encode(qrcode, 0, data);
+  // Version 23 is skipped for 24: jsQR and jsqrcode, inside many web scanners, carry a wrong
+  // alignment position for it and never read it (github.com/cozmo/jsQR/issues/251).
+  if (code.getModuleCount() === 23 * 4 + 17) code = encode(qrcode, 24, data);
   const count = code.getModuleCount();
   return Array.from({ length: count }, (_, row) => Array.from({ length: count }, (__, col) => code.isDark(row, col)));
+}
+
+// A code of the given version (0: the smallest that holds the data).
+function encode(qrcode, version, data) {
+  const code = qrcode(version, QR_ERROR_CORRECTION);
+  code.addData(data, 'Byte');
+  code.make();
+  return code;
 }
 
 /** The version of a code (1 to 40) from its size in modules. */

@@ -1,7 +1,8 @@
 // The entry of dist/standalone.html, one file that runs from file:// with no network: the wasm and
 // the rules come from data blocks inlined in the page by scripts/build-dist.mjs, not from fetch.
 import { startApp } from './app.js';
-import { memoryStore, sessionStore } from './storage.js';
+import { kioskFromAddress } from './kiosk.js';
+import { sessionStore } from './storage.js';
 
 // base64 → bytes (the wasm is inlined as base64 text: an HTML file holds text only).
 function decodeBase64(text) {
@@ -19,17 +20,16 @@ async function inlinedFiles() {
   return { wasmBinary: decodeBase64(wasm), rules };
 }
 
-const query = new URLSearchParams(window.location.search);
-// ?kiosk (a reception-area device): nothing kept, not even in sessionStorage.
-const kiosk = query.has('kiosk') && query.get('kiosk') !== 'false';
 const template = document.getElementById('load-error');
 
 startApp({
   root: document.getElementById('app'),
-  store: kiosk ? memoryStore() : sessionStore(),
-  locale: query.get('lang'),
+  // As on the public page; in kiosk mode the app keeps the answers in memory only.
+  store: sessionStore(),
+  locale: new URLSearchParams(window.location.search).get('lang'),
   ownsDocument: true,
-  kiosk,
+  // ?kiosk (and idle=, countdown=): a reception-area device (docs/kiosk.md).
+  kiosk: kioskFromAddress(window.location.search),
   loadError: () => template.content.firstElementChild.cloneNode(true),
   engineOptions: inlinedFiles,
 });

@@ -55,7 +55,20 @@ function cachedAddress(request) {
   return ownFiles.has(url.href) ? url.href : null;
 }
 
-// Fetch: this build's own files from this build's cache; anything else goes to the network as if
+// Whether a request comes from the public page (its navigation, or a file the page asks for). Other
+// pages in the worker's scope (a host page embedding the element, standalone.html) always get the
+// network: their files must come from the version they were written with.
+async function fromPublicPage(event) {
+  if (event.request.mode === 'navigate') return true;
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  if (!client) return false;
+  const url = new URL(client.url);
+  url.search = '';
+  url.hash = '';
+  return url.href === scope.href || url.href === page;
+}
+
+// Fetch: the public page's files from this build's cache; anything else goes to the network as if
 // there were no worker.
 self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET') return;
@@ -63,6 +76,7 @@ self.addEventListener('fetch', (event) => {
   if (!address) return;
   event.respondWith(
     (async () => {
+      if (!(await fromPublicPage(event))) return fetch(event.request);
       const cached = await caches.match(address, { cacheName: CACHE });
       // Not cached (the install failed or was cleared): the network, as without a worker.
       return cached ?? fetch(event.request);

@@ -12,6 +12,7 @@ import {
   checkedValues,
   clickAction,
   distDir,
+  ensureScreenshotDir,
   expectQuestion,
   expectScreen,
   loadPersona,
@@ -21,6 +22,7 @@ import {
   useBrowser,
 } from './support.mjs';
 import { axeVersion, expectNoAxeViolations } from './axe.mjs';
+import { decodePng } from './png.mjs';
 
 const env = useBrowser();
 const personas = loadPersonas();
@@ -54,19 +56,9 @@ async function withPage(options, body) {
   }
 }
 
-// Opens a page with its own device scale factor (openPage has none): the reflow at 200 % zoom.
-async function openScaledPage(date, { viewport, deviceScaleFactor }) {
-  const fixture = await openPage(env, { date, viewport });
-  if (deviceScaleFactor) {
-    const session = await fixture.context.newCDPSession(fixture.page);
-    await session.send('Emulation.setDeviceMetricsOverride', {
-      width: viewport.width,
-      height: viewport.height,
-      deviceScaleFactor,
-      mobile: false,
-    });
-  }
-  return fixture;
+// A page at a reflow size (viewport and, for the zoom, device scale factor).
+function openScaledPage(date, { viewport, deviceScaleFactor = 1 }) {
+  return openPage(env, { date, viewport, deviceScaleFactor });
 }
 
 // ---- Colour arithmetic (WCAG 2.1 relative luminance and contrast ratio)
@@ -321,19 +313,39 @@ describe('keyboard only (Tab, Shift+Tab, arrows, Space, Enter; no mouse)', () =>
     assert.deepEqual(await checkedValues(page, id), [...wanted].sort(), `question ${id}: chosen with the keyboard`);
   }
 
+  // After a step taken with the keyboard: the focus is on the new screen's heading, in view, with
+  // its ring showing.
   async function expectStep(page, screen, where) {
     await expectScreen(page, screen);
     const state = await focusState(page);
     assert.ok(state.isScreenHeading && state.screen === screen, `${where}: the focus is on the new screen's heading: ${JSON.stringify(state)}`);
     assert.ok(state.inView, `${where}: the focused heading is in view`);
+    await expectVisibleFocus(page, `${where}, heading`);
     return state;
   }
+
+  test('after a click, the heading that gets the focus shows no ring (the ring is for keyboard users)', async () => {
+    await withPage({ date: keyboardPersona.date }, async (page, fixture) => {
+      await fixture.open();
+      await clickAction(page, 'next');
+      await expectQuestion(page, keyboardPersona.steps[0].question);
+      const heading = await page.evaluate(() => {
+        const active = document.activeElement;
+        const style = getComputedStyle(active);
+        return { focus: active.hasAttribute('data-focus'), visible: active.matches(':focus-visible'), outline: style.outlineStyle };
+      });
+      assert.deepEqual(heading, { focus: true, visible: false, outline: 'none' });
+      fixture.assertClean();
+    });
+  });
 
   test(`${keyboardPersona.file} completed to the result: focus on each new heading, visible focus, title and announcement per step, error tied to its field`, async () => {
     const persona = keyboardPersona;
     await withPage({ date: persona.date, viewport: { width: 1280, height: 900 } }, async (page, fixture) => {
       await fixture.open();
-      await expectStep(page, 'intro', 'intro');
+      // Loading the page is not a change of screen: the focus is left to the browser.
+      await expectScreen(page, 'intro');
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'nothing focused on load');
       await tabTo(page, '[data-action="next"]');
       await expectVisibleFocus(page, 'intro, Start');
       await page.keyboard.press('Enter');
@@ -498,6 +510,91 @@ describe('reflow: no horizontal scrolling', () => {
   }
 });
 
+describe('screenshots at 200 % zoom (build/artifacts/screenshots/, to look at)', () => {
+  for (const lang of languages) {
+    test(`[${lang}] the result, a question with its error and the statement, 1280 px wide at 200 %`, async () => {
+      const persona = keyboardPersona;
+      const fixture = await openScaledPage(persona.date, ZOOM_200);
+      try {
+        const { page } = fixture;
+        const folder = ensureScreenshotDir();
+        const shoot = async (name) => {
+          const path = join(folder, `a11y-zoom200-${name}-${lang}-1280.png`);
+          await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+          // 640 CSS px drawn at twice the density: the picture of a 1280 px window at 200 %.
+          assert.equal(decodePng(readFileSync(path)).width, ZOOM_200.viewport.width * ZOOM_200.deviceScaleFactor, `${name}: the zoom is in the picture`);
+        };
+        await fixture.open(`?lang=${lang}`);
+        await clickAction(page, 'next');
+        await expectQuestion(page, persona.steps[0].question);
+        await clickAction(page, 'next');
+        await page.locator('.field-error').filter({ visible: true }).waitFor();
+        await shoot('question-error');
+        for (const step of persona.steps) await answerQuestion(page, step.question, step.answer);
+        await clickAction(page, 'next');
+        await expectScreen(page, 'result');
+        await shoot('result');
+        await clickAction(page, 'accessibility');
+        await expectScreen(page, 'accessibility');
+        await shoot('statement');
+        fixture.assertClean();
+      } finally {
+        await fixture.close();
+      }
+    });
+  }
+});
+
+// WCAG 1.4.12 (RGAA 10.12): the person's own spacing (line height 1.5, paragraphs 2 em apart,
+// letters 0.12 em, words 0.16 em) set on every element of the screen, as a user style would.
+async function applyTextSpacing(page) {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('#app, #app *')) {
+      el.style.setProperty('line-height', '1.5', 'important');
+      el.style.setProperty('letter-spacing', '0.12em', 'important');
+      el.style.setProperty('word-spacing', '0.16em', 'important');
+      if (el.matches('p')) el.style.setProperty('margin-bottom', '2em', 'important');
+    }
+  });
+  const applied = await page.evaluate(() => getComputedStyle(document.querySelector('#app h2, #app h1')).wordSpacing);
+  assert.notEqual(applied, '0px', 'the spacing is applied');
+}
+
+/** No text cut: nothing that clips its content (overflow not visible) holds more than it shows. */
+async function expectNothingClipped(page, where) {
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll('#app *')]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden'))
+      .filter((el) => {
+        const s = getComputedStyle(el);
+        const clips = (value) => value !== 'visible';
+        return (clips(s.overflowX) && el.scrollWidth > el.clientWidth + 1) || (clips(s.overflowY) && el.scrollHeight > el.clientHeight + 1);
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+  );
+  assert.deepEqual(clipped, [], `${where}: elements that cut their text`);
+}
+
+describe('text spacing (WCAG 1.4.12)', () => {
+  test('with wider line, paragraph, letter and word spacing at 320 px, nothing is cut and nothing scrolls sideways', async () => {
+    for (const persona of [keyboardPersona, loadPersona('salarie-sans-contrat.json')]) {
+      await withPage({ date: persona.date, ...PHONE_320 }, async (page, fixture) => {
+        await fixture.open();
+        const check = async (p, where) => {
+          await applyTextSpacing(p);
+          await expectNoHorizontalScroll(p, `${persona.file} ${where}, text spaced`);
+          await expectNothingClipped(p, `${persona.file} ${where}, text spaced`);
+        };
+        await walkWithChecks(page, persona, check);
+        await clickAction(page, 'accessibility');
+        await expectScreen(page, 'accessibility');
+        await check(page, 'accessibility statement');
+        fixture.assertClean(persona.file);
+      });
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 
 describe('colours and user preferences', () => {
@@ -569,6 +666,26 @@ describe('colours and user preferences', () => {
       await walkWithChecks(page, persona, async (p, where) => {
         assert.deepEqual(await moving(), [], `${where}: nothing moves`);
       });
+      fixture.assertClean();
+    });
+  });
+
+  test('forced colours: the result\'s outcome, cards and status tags keep visible borders', async () => {
+    const persona = loadPersona('salarie-contrat-incertain.json');
+    await withPage({ date: persona.date }, async (page, fixture) => {
+      await page.emulateMedia({ forcedColors: 'active' });
+      await fixture.open();
+      await walkWithChecks(page, persona, async () => {}, { intro: false });
+      const lost = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-screen="result"] :is(.outcome, .item, .tag)')]
+          .filter((el) => el.getClientRects().length > 0)
+          .map((el) => ({ el, s: getComputedStyle(el) }))
+          .filter(({ s }) => s.borderTopStyle === 'none' || parseFloat(s.borderTopWidth) === 0 || /rgba\(0, 0, 0, 0\)/.test(s.borderTopColor))
+          .map(({ el, s }) => `${el.className}: ${s.borderTopStyle} ${s.borderTopWidth} ${s.borderTopColor}`),
+      );
+      const count = await page.locator('[data-screen="result"] .tag').count();
+      assert.ok(count > 0, 'the result shows status tags');
+      assert.deepEqual(lost, [], 'boxes whose border disappears in forced colours');
       fixture.assertClean();
     });
   });

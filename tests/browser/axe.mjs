@@ -72,7 +72,11 @@ export function formatViolations(violations) {
     .join('\n');
 }
 
-/** Fails, listing every violation, unless axe finds none of the WCAG 2.1 A/AA rules violated. */
+/**
+ * Fails, listing every violation, unless axe finds none of the WCAG 2.1 A/AA rules violated.
+ * Looking into a shadow root, axe adds an inline <style> of its own that the strict CSP blocks:
+ * check the page's own records (fixture.assertClean) before calling this, not after.
+ */
 export async function expectNoAxeViolations(page, what, options = {}) {
   const violations = await axeViolations(page, options);
   if (violations.length > 0) {

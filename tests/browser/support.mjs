@@ -130,12 +130,17 @@ const REPORT_BINDING = '__pdpTestReportCspViolation';
  * - `pageErrors`: uncaught exceptions; `consoleErrors`: console.error messages;
  * - `cspViolations`: `securitypolicyviolation` events and console messages about the CSP.
  * Options: `date` ('YYYY-MM-DD', the device's day), `viewport`, `serviceWorkers` ('block' by
- * default; 'allow' for the offline tests).
+ * default; 'allow' for the offline tests), `deviceScaleFactor` (2 with a 640 px viewport: a
+ * 1280 px window at 200 % zoom).
  */
-export async function openPage(env, { date = null, viewport = { width: 375, height: 812 }, serviceWorkers = 'block' } = {}) {
+export async function openPage(
+  env,
+  { date = null, viewport = { width: 375, height: 812 }, serviceWorkers = 'block', deviceScaleFactor = 1 } = {},
+) {
   if (env.notBuilt) throw env.notBuilt;
   const context = await env.browser.newContext({
     viewport,
+    deviceScaleFactor,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     reducedMotion: 'reduce',

@@ -109,5 +109,5 @@ test('web/index.html has no inline script, style element or event handler attrib
   }
   assert.doesNotMatch(html, /<style\b/i, 'no <style> element');
   assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handler (onclick=…)');
-  assert.match(html, /<script type="module" src="app\.js"><\/script>/, 'app.js is loaded as a module');
+  assert.match(html, /<script type="module" src="main\.js"><\/script>/, "main.js (which starts app.js) is loaded as a module");
 });
