@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/json_reader.hpp"
+#include "core/logic/scope.hpp"
 #include "core/request.hpp"
 
 namespace pdp {
@@ -147,7 +148,7 @@ void check_order_and_cycles(const RuleSet& rules, Errors& problems) {
 }
 
 // Tries every combination of the answers `asked_when` reads; small by construction (a few
-// questions), and skipped when it would not be.
+// questions), and skipped when it would not be. One budget bounds them all.
 void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& problems) {
   std::vector<int> reads;
   for (const auto& use : question.asked_when.vars()) {
@@ -164,6 +165,7 @@ void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& 
     if (combinations > 100000) return;
   }
   std::vector<std::size_t> position(reads.size(), 0);
+  logic::Budget budget;
   for (std::size_t count = 0; count < combinations; ++count) {
     Json data = Json::object();
     for (std::size_t k = 0; k < reads.size(); ++k) {
@@ -171,7 +173,15 @@ void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& 
         data[rules.questions[static_cast<std::size_t>(reads[k])].id] = domains[k][position[k]];
       }
     }
-    if (logic::truthy(question.asked_when.apply(data))) return;
+    const logic::Value asked = question.asked_when.evaluate(logic::JsonScope(data), budget);
+    if (budget.spent()) {
+      problems.push_back(
+          Error{"rules.too_costly",
+                "\"" + question.id + "\": trying its \"asked_when\" " + budget.reason(),
+                question.path + "/asked_when"});
+      return;
+    }
+    if (logic::truthy(asked.json)) return;
     for (std::size_t k = 0; k < position.size(); ++k) {
       if (++position[k] < domains[k].size()) break;
       position[k] = 0;
