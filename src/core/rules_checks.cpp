@@ -148,8 +148,10 @@ void check_order_and_cycles(const RuleSet& rules, Errors& problems) {
 }
 
 // Tries every combination of the answers `asked_when` reads; small by construction (a few
-// questions), and skipped when it would not be. One budget bounds them all.
-void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& problems) {
+// questions), and skipped when it would not be. One budget, shared by every question, bounds them
+// all.
+void check_can_be_asked(const RuleSet& rules, const Question& question, logic::Budget& budget,
+                        Errors& problems) {
   std::vector<int> reads;
   for (const auto& use : question.asked_when.vars()) {
     const int index = rules.question_index(use.name);
@@ -165,7 +167,6 @@ void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& 
     if (combinations > 100000) return;
   }
   std::vector<std::size_t> position(reads.size(), 0);
-  logic::Budget budget;
   for (std::size_t count = 0; count < combinations; ++count) {
     Json data = Json::object();
     for (std::size_t k = 0; k < reads.size(); ++k) {
@@ -514,7 +515,11 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
     return e.code == "rules.cycle" || e.code == "rules.unknown_question";
   });
   if (order_ok) {
-    for (const auto& question : rules.questions) check_can_be_asked(rules, question, problems);
+    logic::Budget budget;
+    for (const auto& question : rules.questions) {
+      if (budget.spent()) break;  // reported once, where it ran out
+      check_can_be_asked(rules, question, budget, problems);
+    }
   }
   for (const auto& criterion : rules.criteria) {
     check_condition(rules, {&criterion.condition, criterion.path + "/condition"}, problems);
