@@ -116,10 +116,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   expect_complete(response, context);
   // The answers the response used are a fixed point: assessing them again changes nothing (and
   // drops nothing).
-  const Json again = pdp::assess(
-      rules(),
-      {{"answers", response["answers"]}, {"date", response["date"]}, {"locale", response["locale"]}},
-      today);
+  const Json again = pdp::assess(rules(),
+                                 {{"answers", response["answers"]},
+                                  {"date", response["date"]},
+                                  {"locale", response["locale"]}},
+                                 today);
   Json expected = response;
   expected["ignored_answers"] = Json::array();
   expect(again == expected, "assessing the answers used gives the same response", context);

@@ -30,7 +30,7 @@ class OneUnknown final : public pdp::logic::Scope {
   explicit OneUnknown(const Json& data) : known_(data) {}
 
   std::optional<Value> lookup(const Json& name) const override {
-    const std::string text = name.is_string() ? name.get<std::string>()
+    const std::string text = name.is_string()                   ? name.get<std::string>()
                              : pdp::logic::js::is_nullish(name) ? std::string()
                                                                 : pdp::logic::js::to_string(name);
     if (text.empty() || text == "u" || text.rfind("u.", 0) == 0) return Value::unknown_of(kUnknown);
@@ -45,9 +45,9 @@ class OneUnknown final : public pdp::logic::Scope {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(bytes), size);
-  const auto input = pdp::parse_json_text(
-      text, "logic.invalid_json", "RULE",
-      {"logic", "RULE", pdp::limits::kLogicBytes, pdp::limits::kLogicDepth});
+  const auto input =
+      pdp::parse_json_text(text, "logic.invalid_json", "RULE",
+                           {"logic", "RULE", pdp::limits::kLogicBytes, pdp::limits::kLogicDepth});
   if (!input) {
     pdp::fuzz::expect_error({{"code", input.error().code},
                              {"message", input.error().message},
@@ -93,8 +93,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     const auto full = expression.apply(data);
     expect(full.ok() && full.value() == small.value(), "a bigger budget gives the same result",
            context);
-    const Json reread = Json::parse(small->dump(-1, ' ', false, Json::error_handler_t::replace),
-                                    nullptr, false);
+    const Json reread =
+        Json::parse(small->dump(-1, ' ', false, Json::error_handler_t::replace), nullptr, false);
     expect(!reread.is_discarded(), "a result serialises as JSON", context);
   }
 

@@ -92,8 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string eligibility = first["eligibility"];
   expect(eligibility == "eligible" || eligibility == "not_eligible" || eligibility == "incomplete",
          "eligibility is one of three", context);
-  expect(first["criteria"].size() == rules.criteria.size(), "every criterion is reported",
-         context);
+  expect(first["criteria"].size() == rules.criteria.size(), "every criterion is reported", context);
   if (!first["next_question"].is_null()) {
     expect(rules.question_index(first["next_question"]["id"]) >= 0,
            "the next question is a question", context);
