@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting; the native suite (unit, scenarios, walk, CLI, JsonLogic conformance
-# and differential, rule schemas); the same suite under ASan and UBSan; the same Catch2 suite
-# compiled to WebAssembly under Node; then the built page: native/wasm parity over every path and
-# the browser tests in headless Chromium.
+# and differential, rule schemas); the same suite under ASan and UBSan; the fuzz targets for 20 s
+# each; the same Catch2 suite compiled to WebAssembly under Node; then the built page: native/wasm
+# parity over every path, hostile input to the module, and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
@@ -17,6 +17,10 @@ for preset in dev asan wasm; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"
   ctest --preset "$preset" -j"$jobs"
+  if [ "$preset" = asan ]; then
+    echo "== fuzzing: requests, JsonLogic, rule loading (libFuzzer, ASan, UBSan), 20 s each"
+    scripts/fuzz.sh 20
+  fi
 done
 
 echo "== exhaustive walk of the questionnaire"
