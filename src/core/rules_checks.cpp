@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/json_reader.hpp"
+#include "core/limits.hpp"
 #include "core/logic/scope.hpp"
 #include "core/request.hpp"
 
@@ -211,6 +212,14 @@ void check_question_shape(const Question& question, Errors& problems) {
   }
   if (question.type != QuestionType::boolean && question.options.size() < 2) {
     problems.push_back(Error{"rules.wrong_type", "a choice needs at least two options",
+                             question.path + "/options"});
+  }
+  if (question.type == QuestionType::multi && question.options.size() > limits::kMultiOptions) {
+    problems.push_back(Error{"rules.too_many_options",
+                             "a multiple-choice question has at most " +
+                                 std::to_string(limits::kMultiOptions) + " options (\"" +
+                                 question.id + "\" has " + std::to_string(question.options.size()) +
+                                 ")",
                              question.path + "/options"});
   }
   for (std::size_t i = 0; i < question.exclusive.size(); ++i) {
@@ -479,7 +488,8 @@ std::vector<Json> answer_domain(const Question& question, const std::vector<std:
           combinable.push_back(option);
         }
       }
-      const std::size_t n = std::min<std::size_t>(combinable.size(), 16);
+      // The loader refuses more options (rules.too_many_options); the bound only keeps this finite.
+      const std::size_t n = std::min(combinable.size(), limits::kMultiOptions);
       for (std::size_t set = 1; set < (std::size_t{1} << n); ++set) {
         Json selection = Json::array();
         for (std::size_t k = 0; k < n; ++k) {
