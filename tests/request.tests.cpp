@@ -70,3 +70,24 @@ TEST_CASE("a long answer with accented letters is quoted without breaking its ch
   CHECK(response.at("error").at("message").get<std::string>().find("...") != std::string::npos);
   CHECK_NOTHROW(response.dump());
 }
+
+TEST_CASE("issue #6 - a request that is not UTF-8 is refused with a message that is", "[request]") {
+  // The parser's message repeats the bytes it last read: quoted as they were, they made the
+  // response itself invalid UTF-8, which a strict serialiser refuses.
+  const Json response =
+      pdp::assess_text(shipped_rules(), "{\"answers\": \xff\xfe}", {2026, 11, 23});
+  REQUIRE(response.contains("error"));
+  CHECK(response.at("error").at("code") == "request.invalid_json");
+  CHECK_NOTHROW(response.dump());
+  CHECK(response.at("error").at("message").get<std::string>().find("\xef\xbf\xbd") !=
+        std::string::npos);
+}
+
+TEST_CASE("issue #6 - a parse error's message stays short whatever the text read", "[request]") {
+  // An unterminated string of 60,000 characters: the message quotes the start of it only.
+  const Json response = pdp::assess_text(
+      shipped_rules(), "{\"answers\": \"" + std::string(60000, 'a'), {2026, 11, 23});
+  REQUIRE(response.contains("error"));
+  CHECK(response.at("error").at("code") == "request.invalid_json");
+  CHECK(response.at("error").at("message").get<std::string>().size() < 300);
+}

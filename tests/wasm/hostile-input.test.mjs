@@ -45,7 +45,8 @@ function expectNormal(response) {
   assert.equal(response.next_question.id, 'situation_pro');
 }
 
-test('a request of 10 MB is refused with request.too_large and the module answers normally after', async () => {
+// Before, the module aborted (Emscripten's default build cannot catch the bad_alloc it met).
+test('issue #6 - a request of 10 MB is refused with request.too_large and the module answers normally after', async () => {
   const { assess } = await loadModule();
   const huge = JSON.stringify({ answers: { situation_pro: 'x'.repeat(10 * 1024 * 1024) } });
   const refused = assess(huge);
@@ -65,7 +66,7 @@ test('a request nested 5000 levels deep is refused with request.too_deep where i
   expectNormal(assess({ answers: {} }));
 });
 
-test('a call made when the memory is exhausted answers engine.out_of_memory, and the next one works', async () => {
+test('issue #6 - a call made when the memory is exhausted answers engine.out_of_memory, and the next one works', async () => {
   const { core, copyIn, callWith, assess } = await loadModule();
   const request = copyIn(JSON.stringify({ answers: { situation_pro: 'salarie', contrat_travail: true } }));
   const today = copyIn(TODAY);
