@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting; the native suite (unit, scenarios, walk, CLI, JsonLogic conformance
-# and differential, rule schemas); the same suite under ASan and UBSan; the same Catch2 suite
-# compiled to WebAssembly under Node; then the built page: native/wasm parity over every path and
-# the browser tests in headless Chromium.
+# and differential, rule schemas); the same suite under ASan and UBSan; the fuzz targets for 15 s
+# each; the same Catch2 suite compiled to WebAssembly under Node; then the built page: native/wasm
+# parity over every path, hostile input to the module, and the browser tests in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
@@ -17,6 +17,11 @@ for preset in dev asan wasm; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"
   ctest --preset "$preset" -j"$jobs"
+  if [ "$preset" = asan ]; then
+    # About two minutes with the build: 15 s a target (scripts/fuzz.sh 600 for a long run).
+    echo "== fuzzing: requests, JsonLogic, rule loading (libFuzzer, ASan, UBSan), 15 s each"
+    scripts/fuzz.sh 15
+  fi
 done
 
 echo "== exhaustive walk of the questionnaire"

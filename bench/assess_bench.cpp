@@ -1,4 +1,5 @@
-// Prints how long one assessment and the exhaustive walk take natively.
+// Prints how long one assessment and the exhaustive walk take natively, and how much of the
+// evaluation budget the costliest assessment of the walk spends.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -7,6 +8,7 @@
 
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
+#include "core/response.hpp"
 #include "core/walk.hpp"
 
 namespace {
@@ -64,12 +66,36 @@ int main(int argc, char** argv) {
   std::size_t paths = 0;
   for (int round = 0; round < 5; ++round) {
     const auto start = Clock::now();
-    paths = pdp::walk_paths(
-        *rules, [](const pdp::WalkPath&, const pdp::Answers&, const pdp::Situation&) {});
+    paths = pdp::walk_paths(*rules, [](const pdp::WalkPath&, const pdp::Answers&,
+                                       const pdp::Situation&) {
+            }).value();
     walks.push_back(seconds_since(start) * 1e3);
   }
   const Spread walk = spread(walks);
   std::printf("exhaustive walk: %zu paths, median %.1f ms (min %.1f, max %.1f) over 5 rounds\n",
               paths, walk.median, walk.min, walk.max);
+
+  // The response of each path, as assess() builds it: situation, then what would meet each
+  // unmet criterion, all on one budget.
+  std::uint64_t steps = 0;
+  std::uint64_t units = 0;
+  pdp::Request request_at_leaf{{}, date, rules->default_locale};
+  const auto walked = pdp::walk_paths(
+      *rules, [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
+        pdp::logic::Budget budget;
+        request_at_leaf.answers = answers;
+        const pdp::Situation situation = pdp::evaluate_situation(*rules, answers, budget);
+        pdp::build_response(*rules, request_at_leaf, situation, budget);
+        steps = std::max(steps, budget.steps_used());
+        units = std::max(units, budget.units_used());
+      });
+  if (!walked) return 1;
+  std::printf(
+      "evaluation budget of the costliest assessment: %llu of %llu operations, %llu of %llu "
+      "units\n",
+      static_cast<unsigned long long>(steps),
+      static_cast<unsigned long long>(pdp::logic::Budget::kSteps),
+      static_cast<unsigned long long>(units),
+      static_cast<unsigned long long>(pdp::logic::Budget::kUnits));
   return 0;
 }

@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# emscripten: the core as WebAssembly; chromium: the browser tests; brotli: size figures.
-packages=(cmake make g++ nlohmann-json3-dev catch2 clang-format emscripten chromium brotli)
+# emscripten: the core as WebAssembly; chromium: the browser tests; brotli: size figures;
+# clang and libclang-rt-14-dev (its libFuzzer and sanitizer runtimes): the fuzz targets.
+packages=(cmake make g++ nlohmann-json3-dev catch2 clang-format emscripten chromium brotli clang
+          libclang-rt-14-dev)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

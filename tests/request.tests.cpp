@@ -12,15 +12,27 @@ TEST_CASE("each bad request is refused with its code, its path and nothing else"
   REQUIRE(cases.size() >= 15);
   for (const auto& bad : cases) {
     CAPTURE(bad.at("name").get<std::string>());
+    // "padding": that many spaces after the request's text, to make it too long.
     const Json response =
         bad.contains("text")
             ? pdp::assess_text(shipped_rules(), bad.at("text").get<std::string>(), {2026, 11, 23})
+        : bad.contains("padding")
+            ? pdp::assess_text(shipped_rules(),
+                               bad.at("request").dump() + std::string(bad.at("padding"), ' '),
+                               {2026, 11, 23})
             : pdp::assess(shipped_rules(), bad.at("request"), {2026, 11, 23});
     REQUIRE(response.contains("error"));
     CHECK(response.size() == 1);  // never a partial result beside the error
     CHECK(response.at("error").at("code") == bad.at("code"));
     CHECK(response.at("error").at("path") == bad.at("path"));
     CHECK(response.at("error").at("message").get<std::string>().size() > 10);
+    // The same request as text: the parser's limits give the same code and path as the checks
+    // of a request built in memory.
+    if (bad.contains("request") && !bad.contains("padding")) {
+      const Json from_text =
+          pdp::assess_text(shipped_rules(), bad.at("request").dump(), {2026, 11, 23});
+      CHECK(from_text == response);
+    }
   }
 }
 
@@ -57,4 +69,25 @@ TEST_CASE("a long answer with accented letters is quoted without breaking its ch
   CHECK(response.at("error").at("code") == "answers.wrong_type");
   CHECK(response.at("error").at("message").get<std::string>().find("...") != std::string::npos);
   CHECK_NOTHROW(response.dump());
+}
+
+TEST_CASE("issue #6 - a request that is not UTF-8 is refused with a message that is", "[request]") {
+  // The parser's message repeats the bytes it last read: quoted as they were, they made the
+  // response itself invalid UTF-8, which a strict serialiser refuses.
+  const Json response =
+      pdp::assess_text(shipped_rules(), "{\"answers\": \xff\xfe}", {2026, 11, 23});
+  REQUIRE(response.contains("error"));
+  CHECK(response.at("error").at("code") == "request.invalid_json");
+  CHECK_NOTHROW(response.dump());
+  CHECK(response.at("error").at("message").get<std::string>().find("\xef\xbf\xbd") !=
+        std::string::npos);
+}
+
+TEST_CASE("issue #6 - a parse error's message stays short whatever the text read", "[request]") {
+  // An unterminated string of 60,000 characters: the message quotes the start of it only.
+  const Json response = pdp::assess_text(
+      shipped_rules(), "{\"answers\": \"" + std::string(60000, 'a'), {2026, 11, 23});
+  REQUIRE(response.contains("error"));
+  CHECK(response.at("error").at("code") == "request.invalid_json");
+  CHECK(response.at("error").at("message").get<std::string>().size() < 300);
 }

@@ -115,3 +115,33 @@ TEST_CASE("a locale missing a text is refused with its file and the key's path",
   CHECK(loaded.problems[0].message.find("locales/en.json") != std::string::npos);
   CHECK(loaded.problems[0].message.find("locales/fr.json") != std::string::npos);
 }
+
+TEST_CASE("a rule file nested too deeply is refused where it goes too deep", "[rules][broken]") {
+  auto files = shipped_rule_files();
+  files["criteria.json"] = R"({"criteria": )" + std::string(300, '[') + std::string(300, ']') + "}";
+  const auto loaded = pdp::load_rules(files);
+  REQUIRE_FALSE(loaded.problems.empty());
+  const auto& problem = loaded.problems.front();
+  CHECK(problem.code == "rules.too_deep");
+  // criteria.json#/criteria/0/0/… down to the 257th level.
+  std::string path = "criteria.json#/criteria";
+  for (int level = 2; level <= 256; ++level) path += "/0";
+  CHECK(problem.path == path);
+  CHECK(problem.message.find("criteria.json") != std::string::npos);
+}
+
+TEST_CASE("a rule file or a bundle larger than 2 MiB is refused before it is parsed",
+          "[rules][broken]") {
+  auto files = shipped_rule_files();
+  files["measures.json"] += std::string(2 * 1024 * 1024, ' ');
+  const auto loaded = pdp::load_rules(files);
+  REQUIRE_FALSE(loaded.problems.empty());
+  CHECK(loaded.problems.front().code == "rules.too_large");
+  CHECK(loaded.problems.front().path == "measures.json#");
+  CHECK(loaded.problems.front().message.find("measures.json") != std::string::npos);
+
+  const auto bundle = pdp::rule_files_from_bundle(pdp::bundle_rule_files(files).dump());
+  REQUIRE_FALSE(bundle.ok());
+  CHECK(bundle.error().code == "rules.too_large");
+  CHECK(bundle.error().message.find("bundle") != std::string::npos);
+}

@@ -40,11 +40,16 @@ std::vector<Leaf> walk_all(const std::string& date) {
   request.date = *pdp::Date::parse(date);
   request.locale = "fr";
   std::vector<Leaf> leaves;
-  pdp::walk_paths(rules, [&](const pdp::WalkPath& path, const pdp::Answers& answers,
-                             const pdp::Situation& situation) {
-    request.answers = answers;
-    leaves.push_back({path, pdp::build_response(rules, request, situation)});
-  });
+  const auto count = pdp::walk_paths(
+      rules,
+      [&](const pdp::WalkPath& path, const pdp::Answers& answers, const pdp::Situation& situation) {
+        request.answers = answers;
+        pdp::logic::Budget budget;
+        leaves.push_back({path, pdp::build_response(rules, request, situation, budget)});
+        REQUIRE_FALSE(budget.spent());
+      });
+  REQUIRE(count.ok());
+  CHECK(count.value() == leaves.size());
   return leaves;
 }
 
@@ -165,7 +170,9 @@ TEST_CASE("progress never promises fewer questions than are actually left", "[wa
       rules, [&](const pdp::WalkPath& path, const pdp::Answers&, const pdp::Situation&) {
         pdp::Answers so_far(rules.questions.size());
         for (std::size_t k = 0; k < path.size(); ++k) {
-          const auto situation = pdp::evaluate_situation(rules, so_far);
+          pdp::logic::Budget budget;
+          const auto situation = pdp::evaluate_situation(rules, so_far, budget);
+          REQUIRE_FALSE(budget.spent());
           CAPTURE(k, rules.questions[path[k].question].id);
           CHECK(situation.remaining_at_most >= static_cast<int>(path.size() - k));
           so_far[path[k].question] =

@@ -100,13 +100,16 @@ async function load({ base = new URL('.', import.meta.url), wasmBinary, rules } 
 
   // Each argument is copied into the module's memory; the reply stays valid until the next call.
   const call = (name, ...args) => {
-    const pointers = args.map((text) => {
-      const size = core.lengthBytesUTF8(text) + 1;
-      const pointer = core._malloc(size);
-      core.stringToUTF8(text, pointer, size);
-      return pointer;
-    });
+    const pointers = [];
     try {
+      for (const text of args) {
+        const size = core.lengthBytesUTF8(text) + 1;
+        const pointer = core._malloc(size);
+        // The module's memory is bounded: a full memory gives 0, never a write at address 0.
+        if (!pointer) return { error: { code: 'engine.out_of_memory', message: 'the engine has no memory left for this request', path: '' } };
+        pointers.push(pointer);
+        core.stringToUTF8(text, pointer, size);
+      }
       return JSON.parse(core.UTF8ToString(core[name](...pointers)));
     } finally {
       pointers.forEach((pointer) => core._free(pointer));

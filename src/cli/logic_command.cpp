@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "core/json_text.hpp"
+#include "core/limits.hpp"
 #include "core/logic/expression.hpp"
 
 namespace {
@@ -23,15 +24,18 @@ int run_logic_command(const std::vector<std::string>& args, std::ostream& out) {
     std::cerr << "usage: pdp-assess logic RULE [DATA]  (JSON texts; DATA defaults to {})\n";
     return 2;
   }
-  // Nesting is bounded so that a hostile expression cannot exhaust the stack.
-  constexpr pdp::JsonTextLimits kLimits{256};
-  auto rule = pdp::parse_json_text(args[0], "logic.invalid_json", "RULE", kLimits);
+  // Size and nesting are bounded so that hostile texts cost bounded time, memory and stack.
+  const auto limits = [](const char* name) {
+    return pdp::JsonTextLimits{"logic", name, pdp::limits::kLogicBytes, pdp::limits::kLogicDepth};
+  };
+  auto rule = pdp::parse_json_text(args[0], "logic.invalid_json", "RULE", limits("RULE"));
   if (!rule) {
     print_error(out, rule.error());
     return 1;
   }
-  auto data = args.size() > 1 ? pdp::parse_json_text(args[1], "logic.invalid_json", "DATA", kLimits)
-                              : pdp::Expected<Json>(Json::object());
+  auto data = args.size() > 1
+                  ? pdp::parse_json_text(args[1], "logic.invalid_json", "DATA", limits("DATA"))
+                  : pdp::Expected<Json>(Json::object());
   if (!data) {
     print_error(out, data.error());
     return 1;
@@ -42,8 +46,15 @@ int run_logic_command(const std::vector<std::string>& args, std::ostream& out) {
     print_error(out, expression.error());
     return 1;
   }
+  // The evaluation's own budget bounds its time and memory, whatever RULE and DATA do.
+  const pdp::Expected<Json> result = expression->apply(data.value());
+  if (!result) {
+    pdp::Error error = result.error();
+    error.path = "RULE";
+    print_error(out, error);
+    return 1;
+  }
   // The replacing error handler keeps dump() from throwing on invalid UTF-8 (none is expected).
-  out << expression->apply(data.value()).dump(-1, ' ', false, Json::error_handler_t::replace)
-      << '\n';
+  out << result->dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
   return 0;
 }

@@ -2,7 +2,6 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -11,7 +10,7 @@
 #include "cli/logic_command.hpp"
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
-#include "core/json_text.hpp"
+#include "core/limits.hpp"
 #include "core/response.hpp"
 #include "core/walk.hpp"
 
@@ -91,20 +90,28 @@ Json as_request(const Json& input) {
   return Json{{"answers", input}};
 }
 
+// Reads at most one byte more than a request may hold: enough to refuse a longer one.
+std::string read_request_text(std::istream& in) {
+  std::string text(pdp::limits::kRequestBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
 int run_assess(const Options& options) {
   if (options.positional.size() != 1) return usage_error("assess takes one FILE (or - for stdin)");
   const std::string& name = options.positional[0];
   std::string text;
   if (name == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    text = read_request_text(std::cin);
   } else {
     std::ifstream in(name, std::ios::binary);
     if (!in) return usage_error("cannot read " + name);
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    text = read_request_text(in);
   }
   auto rules = pdp::cli::load_rules_folder(options.rules, std::cout);
   if (!rules) return 1;
-  auto parsed = pdp::parse_json_text(text, "request.invalid_json", "");
+  auto parsed = pdp::parse_request_text(text);
   if (!parsed) {
     std::cout << text_of(pdp::error_response(parsed.error())) << "\n";
     return 1;
@@ -166,12 +173,19 @@ int run_paths(const Options& options) {
     std::cout << text_of(pdp::error_response(request.error())) << "\n";
     return 1;
   }
-  const std::size_t count = pdp::walk_paths(*rules, [&](const pdp::WalkPath& path,
-                                                        const pdp::Answers& answers,
-                                                        const pdp::Situation& situation) {
+  std::optional<pdp::Error> failure;
+  const auto count = pdp::walk_paths(*rules, [&](const pdp::WalkPath& path,
+                                                 const pdp::Answers& answers,
+                                                 const pdp::Situation& situation) {
+    if (failure) return;
     pdp::Request at_leaf = request.value();
     at_leaf.answers = answers;
-    const Json response = pdp::build_response(*rules, at_leaf, situation);
+    pdp::logic::Budget budget;
+    const Json response = pdp::build_response(*rules, at_leaf, situation, budget);
+    if (budget.spent()) {
+      failure = pdp::too_costly(budget);
+      return;
+    }
     if (options.json) {
       // Keys sort as path, request, response: the response's text ends the line, exactly as
       // the core serialises it, so that other hosts can be compared byte for byte.
@@ -198,7 +212,12 @@ int run_paths(const Options& options) {
     }
     std::cout << line << "\n";
   });
-  std::cerr << count << " paths\n";
+  if (!count) failure = count.error();
+  if (failure) {
+    std::cout << text_of(pdp::error_response(*failure)) << "\n";
+    return 1;
+  }
+  std::cerr << count.value() << " paths\n";
   return 0;
 }
 

@@ -1,7 +1,6 @@
 // Validates a request, evaluates it and builds the response.
 #include "core/assessment.hpp"
 
-#include "core/json_text.hpp"
 #include "core/request.hpp"
 #include "core/response.hpp"
 #include "core/situation.hpp"
@@ -12,8 +11,19 @@ namespace pdp {
 Json assess(const RuleSet& rules, const Json& request, const Date& today) {
   auto parsed = read_request(rules, request, today);
   if (!parsed) return error_response(parsed.error());
-  const Situation situation = evaluate_situation(rules, parsed->answers);
-  return build_response(rules, parsed.value(), situation);
+  logic::Budget budget;
+  const Situation situation = evaluate_situation(rules, parsed->answers, budget);
+  Json response;
+  if (!budget.spent()) response = build_response(rules, parsed.value(), situation, budget);
+  if (budget.spent()) return error_response(too_costly(budget));
+  return response;
+}
+
+Error too_costly(const logic::Budget& budget) {
+  return Error{"rules.too_costly",
+               "the rules cannot be evaluated: the condition at \"" + budget.where() + "\" " +
+                   budget.reason(),
+               budget.where()};
 }
 
 Json rules_info(const RuleSet& rules, const std::string& locale) {
@@ -36,7 +46,7 @@ Json rules_info(const RuleSet& rules, const std::string& locale) {
 }
 
 Json assess_text(const RuleSet& rules, const std::string& request, const Date& today) {
-  auto json = parse_json_text(request, "request.invalid_json", "");
+  auto json = parse_request_text(request);
   if (!json) return error_response(json.error());
   return assess(rules, json.value(), today);
 }

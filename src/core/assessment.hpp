@@ -12,6 +12,10 @@ namespace pdp {
 // {"error": {"code", "message", "path"}} and nothing else.
 Json assess(const RuleSet& rules, const Json& request, const Date& today);
 
+// "rules.too_costly": the rules' conditions spent the evaluation budget of one assessment (at
+// budget.where()).
+Error too_costly(const logic::Budget& budget);
+
 // What a host needs before the first question: the rules' version and dates, the languages, and
 // the page texts ("ui") of `locale`; an error response if the rules have no such locale.
 Json rules_info(const RuleSet& rules, const std::string& locale);

@@ -1,8 +1,12 @@
 // A SAX front for nlohmann's DOM builder: same result, but a parse error becomes a located
-// message instead of an exception, and nesting deeper than the limit is refused.
+// message instead of an exception, and nesting deeper than the limit is refused where it starts.
 #include "core/json_text.hpp"
 
 #include <cstddef>
+#include <vector>
+
+#include "core/json_reader.hpp"
+#include "core/quote.hpp"
 
 namespace pdp {
 namespace {
@@ -15,77 +19,103 @@ class LocatingBuilder {
   LocatingBuilder(Json& result, std::size_t max_depth)
       : dom_(result, false), max_depth_(max_depth) {}
 
-  bool null() { return dom_.null(); }
-  bool boolean(bool value) { return dom_.boolean(value); }
-  bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-  bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
+  bool null() { return done(dom_.null()); }
+  bool boolean(bool value) { return done(dom_.boolean(value)); }
+  bool number_integer(Json::number_integer_t value) { return done(dom_.number_integer(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return done(dom_.number_unsigned(value)); }
   bool number_float(Json::number_float_t value, const Json::string_t& text) {
-    return dom_.number_float(value, text);
+    return done(dom_.number_float(value, text));
   }
-  bool string(Json::string_t& value) { return dom_.string(value); }
-  bool binary(Json::binary_t& value) { return dom_.binary(value); }
-  bool start_object(std::size_t size) { return enter() && dom_.start_object(size); }
-  bool key(Json::string_t& value) { return dom_.key(value); }
-  bool end_object() {
-    --depth_;
-    return dom_.end_object();
+  bool string(Json::string_t& value) { return done(dom_.string(value)); }
+  bool binary(Json::binary_t& value) { return done(dom_.binary(value)); }
+  bool start_object(std::size_t size) { return enter(false) && dom_.start_object(size); }
+  bool key(Json::string_t& value) {
+    frames_.back().key = value;
+    return dom_.key(value);
   }
-  bool start_array(std::size_t size) { return enter() && dom_.start_array(size); }
-  bool end_array() {
-    --depth_;
-    return dom_.end_array();
-  }
+  bool end_object() { return leave() && dom_.end_object(); }
+  bool start_array(std::size_t size) { return enter(true) && dom_.start_array(size); }
+  bool end_array() { return leave() && dom_.end_array(); }
   template <typename Exception>
-  bool parse_error(std::size_t position, const std::string& /*last_token*/, const Exception& ex) {
-    position_ = position;
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/,
+                   const Exception& ex) {
     detail_ = ex.what();
     return false;
   }
 
-  bool too_deep() const { return too_deep_; }
-  std::size_t position() const { return position_; }
+  // The JSON pointer of the value that went too deep, or nullptr.
+  const std::string* too_deep_at() const { return too_deep_ ? &too_deep_at_ : nullptr; }
   const std::string& detail() const { return detail_; }
 
  private:
-  bool enter() {
-    if (++depth_ > max_depth_) {
+  // Where the parser stands in one array or object.
+  struct Frame {
+    bool array = false;
+    std::size_t index = 0;  // arrays: the element being read
+    std::string key;        // objects: the member being read
+  };
+
+  bool done(bool ok) {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    return ok;
+  }
+  bool enter(bool array) {
+    if (frames_.size() >= max_depth_) {
       too_deep_ = true;
+      for (const Frame& frame : frames_) {
+        too_deep_at_ +=
+            "/" + (frame.array ? std::to_string(frame.index) : pointer_token(frame.key));
+      }
       return false;
     }
+    frames_.push_back(Frame{array, 0, {}});
     return true;
+  }
+  bool leave() {
+    frames_.pop_back();
+    return done(true);
   }
 
   DomBuilder dom_;
   std::size_t max_depth_;
-  std::size_t depth_ = 0;
+  std::vector<Frame> frames_;
   bool too_deep_ = false;
-  std::size_t position_ = 0;
+  std::string too_deep_at_;
   std::string detail_;
 };
 
-// nlohmann's messages start with "[json.exception.parse_error.101] "; keep what follows.
+// nlohmann's messages start with "[json.exception.parse_error.101] "; keep what follows, and
+// quote it safely: it repeats the last bytes read, which may be anything.
 std::string readable(const std::string& detail) {
   auto end = detail.find("] ");
-  return end == std::string::npos ? detail : detail.substr(end + 2);
+  return quoted_text(end == std::string::npos ? detail : detail.substr(end + 2), 200);
 }
 
 }  // namespace
 
-Expected<Json> parse_json_text(const std::string& text, const std::string& code,
-                               const std::string& path, JsonTextLimits limits) {
+Expected<Json> parse_json_text(const std::string& text, const std::string& invalid_code,
+                               const std::string& path, const JsonTextLimits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return Error{limits.scope + ".too_large",
+                 limits.name + " holds more than " + std::to_string(limits.max_bytes) +
+                     " bytes, the most accepted",
+                 path};
+  }
   Json result;
   LocatingBuilder builder(result, limits.max_depth);
   const bool ok = Json::sax_parse(text, &builder, Json::input_format_t::json, true, false);
-  if (builder.too_deep()) {
-    return Error{
-        code, "the JSON is nested more than " + std::to_string(limits.max_depth) + " levels deep",
-        path};
+  if (const std::string* at = builder.too_deep_at()) {
+    return Error{limits.scope + ".too_deep",
+                 limits.name + " nests arrays and objects more than " +
+                     std::to_string(limits.max_depth) + " levels deep, at \"" +
+                     quoted_text(*at, 100) + "\"",
+                 path + *at};
   }
   if (!ok) {
     std::string message = builder.detail().empty()
-                              ? "the text is not valid JSON"
-                              : "the text is not valid JSON: " + readable(builder.detail());
-    return Error{code, message, path};
+                              ? limits.name + " is not valid JSON"
+                              : limits.name + " is not valid JSON: " + readable(builder.detail());
+    return Error{invalid_code, message, path};
   }
   return result;
 }

@@ -5,6 +5,9 @@
 #include <set>
 
 #include "core/json_reader.hpp"
+#include "core/json_text.hpp"
+#include "core/limits.hpp"
+#include "core/quote.hpp"
 
 namespace pdp {
 namespace {
@@ -15,17 +18,70 @@ std::string quoted_list(const std::vector<std::string>& items) {
   return out;
 }
 
-// A short quote of a value for a message; cut on a UTF-8 character boundary so that the message
-// stays valid UTF-8 (nlohmann's dump() refuses anything else).
+// A short quote of a value for a message, valid UTF-8 (nlohmann's dump() refuses anything else).
 std::string describe(const Json& value) {
-  std::string text = value.dump();
-  if (text.size() <= 60) return text;
-  std::size_t cut = 57;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "...";
+  return quoted_text(value.dump(-1, ' ', false, Json::error_handler_t::replace), 60);
+}
+
+// The first value of `request` beyond the limits on nesting and on strings, walked without
+// recursion (a request built in memory may be nested arbitrarily deep).
+std::optional<Error> beyond_limits(const Json& request) {
+  struct Pending {
+    const Json* value;
+    std::string path;
+    std::size_t depth;  // arrays and objects from the top, this one included
+  };
+  std::vector<Pending> pending{{&request, "", 1}};
+  while (!pending.empty()) {
+    Pending at = std::move(pending.back());
+    pending.pop_back();
+    const Json& value = *at.value;
+    if (value.is_string() && value.get_ref<const std::string&>().size() > limits::kStringBytes) {
+      return Error{"request.string_too_long",
+                   "the text at \"" + at.path + "\" is " +
+                       std::to_string(value.get_ref<const std::string&>().size()) +
+                       " bytes long; at most " + std::to_string(limits::kStringBytes) +
+                       " are accepted",
+                   at.path};
+    }
+    if (!value.is_structured()) continue;
+    if (at.depth > limits::kRequestDepth) {
+      return Error{"request.too_deep",
+                   "the request nests arrays and objects more than " +
+                       std::to_string(limits::kRequestDepth) + " levels deep, at \"" +
+                       quoted_text(at.path, 100) + "\"",
+                   at.path};
+    }
+    if (value.is_array()) {
+      // Pushed backwards so that the first element is looked at first.
+      for (std::size_t i = value.size(); i-- > 0;) {
+        pending.push_back({&value[i], at.path + "/" + std::to_string(i), at.depth + 1});
+      }
+      continue;
+    }
+    std::vector<Pending> members;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (it.key().size() > limits::kStringBytes) {
+        return Error{"request.string_too_long",
+                     "a field name in \"" + (at.path.empty() ? "/" : at.path) + "\" is " +
+                         std::to_string(it.key().size()) + " bytes long; at most " +
+                         std::to_string(limits::kStringBytes) + " are accepted",
+                     at.path};
+      }
+      members.push_back({&it.value(), at.path + "/" + pointer_token(it.key()), at.depth + 1});
+    }
+    pending.insert(pending.end(), std::make_move_iterator(members.rbegin()),
+                   std::make_move_iterator(members.rend()));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
+
+Expected<Json> parse_request_text(const std::string& text) {
+  return parse_json_text(text, "request.invalid_json", "",
+                         {"request", "the request", limits::kRequestBytes, limits::kRequestDepth});
+}
 
 Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path) {
   const std::string& id = question.id;
@@ -110,6 +166,7 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     return Error{"request.wrong_type",
                  "the request must be a JSON object like {\"answers\": {...}}", ""};
   }
+  if (std::optional<Error> error = beyond_limits(request)) return std::move(*error);
   for (auto it = request.begin(); it != request.end(); ++it) {
     if (it.key() != "answers" && it.key() != "date" && it.key() != "locale") {
       return Error{
@@ -156,6 +213,13 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     if (!answers->is_object()) {
       return Error{"request.wrong_type",
                    "\"answers\" must be an object mapping question ids to answers", "/answers"};
+    }
+    if (answers->size() > limits::kAnswers) {
+      return Error{"answers.too_many",
+                   "\"answers\" holds " + std::to_string(answers->size()) +
+                       " answers; a questionnaire has at most " + std::to_string(limits::kAnswers) +
+                       " questions",
+                   "/answers"};
     }
     for (auto it = answers->begin(); it != answers->end(); ++it) {
       const std::string path = "/answers/" + pointer_token(it.key());

@@ -28,9 +28,17 @@ struct Request {
   std::string locale;
 };
 
+// Parses the text of a request within the bounds of core/limits.hpp: a text too long gives
+// "request.too_large", nesting too deep "request.too_deep", anything but JSON
+// "request.invalid_json".
+Expected<Json> parse_request_text(const std::string& text);
+
 // Validates `request` ({"answers": {...}, "date": "YYYY-MM-DD", "locale": "fr"}; every field
 // optional) against the rules. Errors carry a stable code (request.*, answers.*) and the JSON
-// pointer of the value at fault.
+// pointer of the value at fault. Whatever built it, a request nested too deeply, holding a string
+// (or a field name) longer than limits::kStringBytes or more than limits::kAnswers answers is
+// refused ("request.too_deep", "request.string_too_long", "answers.too_many") before anything
+// quotes it.
 Expected<Request> read_request(const RuleSet& rules, const Json& request, const Date& today);
 
 // Checks one answer to one question; `path` is where the answer stands, for the error.

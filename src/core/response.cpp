@@ -86,7 +86,8 @@ Json next_question_json(const RuleSet& rules, const Texts& texts, const Situatio
   return out;
 }
 
-Json criteria_json(const RuleSet& rules, const Texts& texts, const Situation& situation) {
+Json criteria_json(const RuleSet& rules, const Texts& texts, const Situation& situation,
+                   logic::Budget& budget) {
   Json list = Json::array();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& criterion = rules.criteria[c];
@@ -102,7 +103,7 @@ Json criteria_json(const RuleSet& rules, const Texts& texts, const Situation& si
     entry["source"] = cited;
     if (truth_of(value) == Truth::no) {
       Json ways = Json::array();
-      for (const auto& way : ways_to_meet(rules, situation.used, c)) {
+      for (const auto& way : ways_to_meet(rules, situation.used, c, budget)) {
         Json changes = Json::array();
         for (const auto& change : way) {
           const Question& question = rules.questions[change.question];
@@ -164,7 +165,8 @@ Json item_json(const RuleSet& rules, const Texts& texts, const Request& request,
 
 }  // namespace
 
-Json build_response(const RuleSet& rules, const Request& request, const Situation& situation) {
+Json build_response(const RuleSet& rules, const Request& request, const Situation& situation,
+                    logic::Budget& budget) {
   const Texts texts(rules, request.locale);
   const bool finished = situation.finished();
   const char* eligibility = eligibility_name(situation.eligibility);
@@ -190,7 +192,7 @@ Json build_response(const RuleSet& rules, const Request& request, const Situatio
       {"locale", request.locale},
       {"eligibility", eligibility},
       {"finished", finished},
-      {"criteria", criteria_json(rules, texts, situation)},
+      {"criteria", criteria_json(rules, texts, situation, budget)},
       {"next_question", next_question_json(rules, texts, situation)},
       {"progress", {{"answered", answered}, {"remaining_at_most", situation.remaining_at_most}}},
       {"answers", std::move(answers)},

@@ -7,7 +7,10 @@
 
 namespace pdp {
 
-Json build_response(const RuleSet& rules, const Request& request, const Situation& situation);
+// What would meet an unmet criterion is searched within `budget`; once it is spent the response
+// means nothing (the caller checks budget.spent() and answers with an error instead).
+Json build_response(const RuleSet& rules, const Request& request, const Situation& situation,
+                    logic::Budget& budget);
 
 // {"error": {"code", "message", "path"}}
 Json error_response(const Error& error);

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/json_reader.hpp"
+#include "core/limits.hpp"
+#include "core/logic/scope.hpp"
 #include "core/request.hpp"
 
 namespace pdp {
@@ -148,8 +150,10 @@ void check_order_and_cycles(const RuleSet& rules, Errors& problems) {
 }
 
 // Tries every combination of the answers `asked_when` reads; small by construction (a few
-// questions), and skipped when it would not be.
-void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& problems) {
+// questions), and skipped when it would not be. One budget, shared by every question, bounds them
+// all.
+void check_can_be_asked(const RuleSet& rules, const Question& question, logic::Budget& budget,
+                        Errors& problems) {
   std::vector<int> reads;
   for (const auto& use : question.asked_when.vars()) {
     const int index = rules.question_index(use.name);
@@ -172,7 +176,15 @@ void check_can_be_asked(const RuleSet& rules, const Question& question, Errors& 
         data[rules.questions[static_cast<std::size_t>(reads[k])].id] = domains[k][position[k]];
       }
     }
-    if (logic::truthy(question.asked_when.apply(data))) return;
+    const logic::Value asked = question.asked_when.evaluate(logic::JsonScope(data), budget);
+    if (budget.spent()) {
+      problems.push_back(
+          Error{"rules.too_costly",
+                "\"" + question.id + "\": trying its \"asked_when\" " + budget.reason(),
+                question.path + "/asked_when"});
+      return;
+    }
+    if (logic::truthy(asked.json)) return;
     for (std::size_t k = 0; k < position.size(); ++k) {
       if (++position[k] < domains[k].size()) break;
       position[k] = 0;
@@ -201,6 +213,14 @@ void check_question_shape(const Question& question, Errors& problems) {
   }
   if (question.type != QuestionType::boolean && question.options.size() < 2) {
     problems.push_back(Error{"rules.wrong_type", "a choice needs at least two options",
+                             question.path + "/options"});
+  }
+  if (question.type == QuestionType::multi && question.options.size() > limits::kMultiOptions) {
+    problems.push_back(Error{"rules.too_many_options",
+                             "a multiple-choice question has at most " +
+                                 std::to_string(limits::kMultiOptions) + " options (\"" +
+                                 question.id + "\" has " + std::to_string(question.options.size()) +
+                                 ")",
                              question.path + "/options"});
   }
   for (std::size_t i = 0; i < question.exclusive.size(); ++i) {
@@ -472,7 +492,8 @@ std::vector<Json> answer_domain(const Question& question, const std::vector<std:
           combinable.push_back(option);
         }
       }
-      const std::size_t n = std::min<std::size_t>(combinable.size(), 16);
+      // The loader refuses more options (rules.too_many_options); the bound only keeps this finite.
+      const std::size_t n = std::min(combinable.size(), limits::kMultiOptions);
       for (std::size_t set = 1; set < (std::size_t{1} << n); ++set) {
         Json selection = Json::array();
         for (std::size_t k = 0; k < n; ++k) {
@@ -508,7 +529,11 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
     return e.code == "rules.cycle" || e.code == "rules.unknown_question";
   });
   if (order_ok) {
-    for (const auto& question : rules.questions) check_can_be_asked(rules, question, problems);
+    logic::Budget budget;
+    for (const auto& question : rules.questions) {
+      if (budget.spent()) break;  // reported once, where it ran out
+      check_can_be_asked(rules, question, budget, problems);
+    }
   }
   for (const auto& criterion : rules.criteria) {
     check_condition(rules, {&criterion.condition, criterion.path + "/condition"}, problems);

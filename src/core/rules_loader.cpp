@@ -6,6 +6,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
+#include "core/limits.hpp"
 #include "core/rules_checks.hpp"
 
 namespace pdp {
@@ -13,7 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr JsonTextLimits kRuleTextLimits{256};
+JsonTextLimits rule_text_limits(const std::string& name) {
+  return {"rules", name, limits::kRulesBytes, limits::kRulesDepth};
+}
 
 std::optional<json> read_file(const RuleFiles& files, const std::string& name, Errors& problems) {
   auto found = files.find(name);
@@ -21,7 +24,8 @@ std::optional<json> read_file(const RuleFiles& files, const std::string& name, E
     problems.push_back(Error{"rules.missing_file", "the file \"" + name + "\" is missing", name});
     return std::nullopt;
   }
-  auto parsed = parse_json_text(found->second, "rules.invalid_json", name + "#", kRuleTextLimits);
+  auto parsed = parse_json_text(found->second, "rules.invalid_json", name + "#",
+                                rule_text_limits("the file \"" + name + "\""));
   if (!parsed) {
     problems.push_back(parsed.error());
     return std::nullopt;
@@ -328,7 +332,8 @@ Json bundle_rule_files(const RuleFiles& files) {
 }
 
 Expected<RuleFiles> rule_files_from_bundle(const std::string& bundle) {
-  auto parsed = parse_json_text(bundle, "rules.invalid_bundle", "", kRuleTextLimits);
+  auto parsed =
+      parse_json_text(bundle, "rules.invalid_bundle", "", rule_text_limits("the rules bundle"));
   if (!parsed) return parsed.error();
   const Json& document = parsed.value();
   auto files = document.is_object() ? document.find("files") : document.end();

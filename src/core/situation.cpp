@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/json_reader.hpp"
 #include "core/logic/scope.hpp"
 
 namespace pdp {
@@ -56,6 +57,12 @@ std::optional<Answer> restrict_to_offered(const Question& question, const Answer
   return kept;
 }
 
+// A situation cut short because the budget ran out in the condition at `path`.
+Situation blamed(Situation& s, logic::Budget& budget, const std::string& path) {
+  budget.blame(path);
+  return std::move(s);
+}
+
 }  // namespace
 
 Truth truth_of(const Value& value) {
@@ -63,7 +70,7 @@ Truth truth_of(const Value& value) {
   return logic::truthy(value.json) ? Truth::yes : Truth::no;
 }
 
-Situation evaluate_situation(const RuleSet& rules, const Answers& given) {
+Situation evaluate_situation(const RuleSet& rules, const Answers& given, logic::Budget& budget) {
   const std::size_t n = rules.questions.size();
   Situation s;
   s.used.assign(n, std::nullopt);
@@ -74,13 +81,19 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given) {
   // Questions only read earlier ones (checked at load), so one pass in order settles them.
   for (std::size_t i = 0; i < n; ++i) {
     const Question& question = rules.questions[i];
-    s.asked[i] = question.asked_when.evaluate(scope);
+    s.asked[i] = question.asked_when.evaluate(scope, budget);
+    if (budget.spent()) return blamed(s, budget, question.path + "/asked_when");
     for (const auto& option : question.options) {
       auto condition = question.options_when.find(option);
-      if (condition == question.options_when.end() ||
-          truth_of(condition->second.evaluate(scope)) == Truth::yes) {
+      if (condition == question.options_when.end()) {
         s.offered[i].push_back(option);
+        continue;
       }
+      const Truth offered = truth_of(condition->second.evaluate(scope, budget));
+      if (budget.spent()) {
+        return blamed(s, budget, question.path + "/options_when/" + pointer_token(option));
+      }
+      if (offered == Truth::yes) s.offered[i].push_back(option);
     }
     if (!given[i]) continue;
     std::optional<Answer> answer;
@@ -94,7 +107,8 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given) {
 
   s.eligibility = Value::known(true);
   for (const auto& criterion : rules.criteria) {
-    s.criteria.push_back(criterion.condition.evaluate(scope));
+    s.criteria.push_back(criterion.condition.evaluate(scope, budget));
+    if (budget.spent()) return blamed(s, budget, criterion.path + "/condition");
     s.eligibility = kleene_and(s.eligibility, s.criteria.back());
   }
 
@@ -102,7 +116,8 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given) {
   for (ItemKind kind : kItemKinds) {
     auto& values = s.items[kind];
     for (const auto& item : rules.items_of(kind)) {
-      Value applies = item.applies_when.evaluate(scope);
+      Value applies = item.applies_when.evaluate(scope, budget);
+      if (budget.spent()) return blamed(s, budget, item.path + "/applies_when");
       if (item.requires_eligibility) applies = kleene_and(s.eligibility, applies);
       if (applies.unknown) open |= applies.missing;
       values.push_back(std::move(applies));

@@ -41,7 +41,9 @@ struct Situation {
 // Answers to questions that do not apply (their asked_when is not known true) are dropped, so are
 // options no longer offered. A question is open when some unknown output (eligibility or an item)
 // still depends on it after three-valued evaluation; the next question is the first open one, in
-// the rules' order, that applies now.
-Situation evaluate_situation(const RuleSet& rules, const Answers& given);
+// the rules' order, that applies now. The evaluations draw on `budget` (one for all the situations
+// of an assessment); once it is spent the situation means nothing: the caller checks
+// budget.spent(), and budget.where() names the condition that spent it.
+Situation evaluate_situation(const RuleSet& rules, const Answers& given, logic::Budget& budget);
 
 }  // namespace pdp

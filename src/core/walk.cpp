@@ -1,6 +1,7 @@
 // Depth-first enumeration of the questionnaire's answer paths.
 #include "core/walk.hpp"
 
+#include "core/assessment.hpp"
 #include "core/rules_checks.hpp"
 
 namespace pdp {
@@ -12,9 +13,16 @@ struct Walker {
   WalkPath path;
   Answers answers;
   std::size_t count = 0;
+  std::optional<Error> failure;
 
   void from_here() {
-    const Situation situation = evaluate_situation(rules, answers);
+    if (failure) return;
+    logic::Budget budget;
+    const Situation situation = evaluate_situation(rules, answers, budget);
+    if (budget.spent()) {
+      failure = too_costly(budget);
+      return;
+    }
     if (situation.finished()) {
       ++count;
       visit(path, answers, situation);
@@ -42,11 +50,12 @@ std::vector<Json> possible_answers(const Question& question,
   return answers;
 }
 
-std::size_t walk_paths(
+Expected<std::size_t> walk_paths(
     const RuleSet& rules,
     const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit) {
-  Walker walker{rules, visit, {}, Answers(rules.questions.size()), 0};
+  Walker walker{rules, visit, {}, Answers(rules.questions.size()), 0, std::nullopt};
   walker.from_here();
+  if (walker.failure) return std::move(*walker.failure);
   return walker.count;
 }
 

@@ -23,8 +23,9 @@ std::vector<Json> possible_answers(const Question& question,
                                    const std::vector<std::string>& offered);
 
 // From no answers, follows every possible answer of each next question until none is left, and
-// calls `visit` at the end of each path. Returns the number of paths.
-std::size_t walk_paths(
+// calls `visit` at the end of each path. Returns the number of paths, or "rules.too_costly" when
+// the evaluation of one situation spends its budget (see assess()).
+Expected<std::size_t> walk_paths(
     const RuleSet& rules,
     const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit);
 

@@ -19,6 +19,8 @@ struct AnswerChange {
 // it then leads to) after which the criterion is met whatever is answered next.
 using WaysToMeet = std::vector<std::vector<AnswerChange>>;
 
-WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_t criterion);
+// The evaluations draw on `budget`; once it is spent the result means nothing (the caller checks).
+WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_t criterion,
+                        logic::Budget& budget);
 
 }  // namespace pdp

@@ -1,14 +1,15 @@
-// The WebAssembly interface of the core: JSON text in, JSON text out, nothing thrown across it.
+// The WebAssembly interface of the core: JSON text in, JSON text out, nothing thrown across it
+// (built with wasm exceptions, so that even running out of memory becomes an error reply).
 // Each function returns a pointer to UTF-8 JSON that stays valid until the next call.
 #include <emscripten/emscripten.h>
 
-#include <exception>
 #include <optional>
 #include <string>
 
 #include "core/assessment.hpp"
 #include "core/response.hpp"
 #include "core/rules_loader.hpp"
+#include "wasm/guard.hpp"
 
 namespace {
 
@@ -17,25 +18,9 @@ using pdp::Json;
 std::optional<pdp::RuleSet> loaded_rules;
 std::string last_reply;
 
-const char* reply(const Json& json) {
-  last_reply = json.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return last_reply.c_str();
-}
-
-const char* error_reply(const std::string& code, const std::string& message) {
-  return reply(pdp::error_response(pdp::Error{code, message, ""}));
-}
-
-// Runs `body`; whatever escapes it becomes an error response instead of crossing into JS.
 template <typename Body>
 const char* guarded(Body body) {
-  try {
-    return reply(body());
-  } catch (const std::exception& e) {
-    return error_reply("internal.error", std::string("the engine failed: ") + e.what());
-  } catch (...) {
-    return error_reply("internal.error", "the engine failed");
-  }
+  return pdp::wasm::guarded(last_reply, body);
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ for (const brokenCase of brokenCases) {
 const badRequests = JSON.parse(readFileSync(join(root, 'tests', 'bad-requests.json'), 'utf8'));
 for (const bad of badRequests) {
   test(`assess refuses ${bad.name} with exit 1 and ${bad.code}`, () => {
-    const input = 'text' in bad ? bad.text : JSON.stringify(bad.request);
+    const input = 'text' in bad ? bad.text : JSON.stringify(bad.request) + ' '.repeat(bad.padding ?? 0);
     const { code, stdout } = run(['assess', '-'], input);
     assert.equal(code, 1);
     const response = JSON.parse(stdout);
@@ -102,6 +102,35 @@ test('assess accepts a bare answers object and the --date option', () => {
   assert.equal(response.date, '2021-06-15');
   const pdpTi = response.programmes.find((p) => p.id === 'pdp_ti');
   assert.equal(pdpTi.in_force, true);
+});
+
+test('logic refuses a RULE longer than 64 KiB with exit 1 and logic.too_large naming RULE', () => {
+  const rule = JSON.stringify({ cat: ['x'.repeat(70000)] });
+  const { code, stdout } = run(['logic', rule]);
+  assert.equal(code, 1);
+  const { error } = JSON.parse(stdout);
+  assert.equal(error.code, 'logic.too_large');
+  assert.equal(error.path, 'RULE');
+  assert.match(error.message, /^RULE holds more than 65536 bytes/);
+});
+
+test('logic refuses DATA nested more than 256 levels deep with logic.too_deep naming DATA', () => {
+  const { code, stdout } = run(['logic', '{"var": "a"}', `{"a": ${'['.repeat(300)}${']'.repeat(300)}}`]);
+  assert.equal(code, 1);
+  const { error } = JSON.parse(stdout);
+  assert.equal(error.code, 'logic.too_deep');
+  assert.equal(error.path, `DATA/a${'/0'.repeat(255)}`);
+  assert.match(error.message, /^DATA nests arrays and objects more than 256 levels deep/);
+});
+
+test('logic stops an evaluation that would double a text 40 times, with exit 1 and logic.too_costly', () => {
+  const doubling = { reduce: [[...Array(40).keys()], { cat: [{ var: 'accumulator' }, { var: 'accumulator' }] }, 'ab'] };
+  const { code, stdout } = run(['logic', JSON.stringify(doubling)]);
+  assert.equal(code, 1);
+  const { error } = JSON.parse(stdout);
+  assert.equal(error.code, 'logic.too_costly');
+  assert.equal(error.path, 'RULE');
+  assert.match(error.message, /evaluation stopped/);
 });
 
 test('usage errors exit 2', () => {

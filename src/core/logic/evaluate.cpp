@@ -5,9 +5,11 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/logic/budget.hpp"
 #include "core/logic/expression.hpp"
 #include "core/logic/javascript.hpp"
 #include "core/logic/node.hpp"
@@ -53,7 +55,13 @@ const Json& null_json() {
   return value;
 }
 
-Result eval_node(const Node& node, const Scope& scope);
+// What an evaluation reads (its data) and what it may still spend.
+struct Env {
+  const Scope& scope;
+  Budget& budget;
+};
+
+Result eval_node(const Node& node, const Env& env);
 
 // The first N operands of an operation, evaluated: JavaScript ignores extra arguments and sees
 // absent ones as undefined. Extra operands are not evaluated, so they cannot make a result unknown.
@@ -68,11 +76,11 @@ struct Operands {
 };
 
 template <std::size_t N>
-Operands<N> evaluate_operands(const Node& node, const Scope& scope) {
+Operands<N> evaluate_operands(const Node& node, const Env& env) {
   Operands<N> operands;
   for (std::size_t i = 0; i < N; ++i) {
     Result& value = operands.values[i];
-    value = i < node.args.size() ? eval_node(node.args[i], scope) : Result::ref(js::undefined());
+    value = i < node.args.size() ? eval_node(node.args[i], env) : Result::ref(js::undefined());
     operands.unknown = operands.unknown || value.unknown;
     operands.missing |= value.missing;
     operands.reads |= value.reads;
@@ -87,11 +95,11 @@ struct AllOperands {
   SymbolMask reads = 0;
 };
 
-AllOperands evaluate_all(const Node& node, const Scope& scope) {
+AllOperands evaluate_all(const Node& node, const Env& env) {
   AllOperands operands;
   operands.values.reserve(node.args.size());
   for (const Node& arg : node.args) {
-    operands.values.push_back(eval_node(arg, scope));
+    operands.values.push_back(eval_node(arg, env));
     const Result& value = operands.values.back();
     operands.unknown = operands.unknown || value.unknown;
     operands.missing |= value.missing;
@@ -102,37 +110,38 @@ AllOperands evaluate_all(const Node& node, const Scope& scope) {
 
 // An operator that needs all its operands: unknown as soon as one of them is.
 template <std::size_t N, typename Compute>
-Result strict(const Node& node, const Scope& scope, Compute compute) {
-  const Operands<N> operands = evaluate_operands<N>(node, scope);
+Result strict(const Node& node, const Env& env, Compute compute) {
+  const Operands<N> operands = evaluate_operands<N>(node, env);
   if (operands.unknown) return Result::unknown_of(operands.missing, operands.reads);
   return Result::of(compute(operands), operands.reads);
 }
 
 template <typename Compute>
-Result strict_all(const Node& node, const Scope& scope, Compute compute) {
-  const AllOperands operands = evaluate_all(node, scope);
+Result strict_all(const Node& node, const Env& env, Compute compute) {
+  const AllOperands operands = evaluate_all(node, env);
   if (operands.unknown) return Result::unknown_of(operands.missing, operands.reads);
   return Result::of(compute(operands.values), operands.reads);
 }
 
 // json-logic-js hands some evaluated values to `apply` again (`missing` passes its keys to `var`,
 // `missing_some` its options to `missing`): data shaped like logic is evaluated at that point.
-Result reapply(const Json& value, const Scope& scope) {
+Result reapply(const Json& value, const Env& env) {
   if (!contains_logic(value)) return Result::ref(value);
   Node node;
   std::string path;
   if (compile_node(value, path, node)) return Result::ref(js::undefined());  // js would throw
-  Result result = eval_node(node, scope);
+  Result result = eval_node(node, env);
   if (result.borrowed != nullptr) result = Result::of(result.take(), result.reads);  // node dies
   return result;
 }
 
 // What `var` gives for a name: the value found, else the default (null when undefined).
 template <typename Fallback>
-Result look_up(const Scope& scope, const Json& name, SymbolMask reads, Fallback fallback) {
-  std::optional<Value> found = scope.lookup(name);
+Result look_up(const Env& env, const Json& name, SymbolMask reads, Fallback fallback) {
+  std::optional<Value> found = env.scope.lookup(name);
   if (found) {
     if (found->unknown) return Result::unknown_of(found->missing, found->reads | reads);
+    env.budget.charge(found->json);  // a copy of the data
     return Result::of(std::move(found->json), found->reads | reads);
   }
   Result value = fallback();
@@ -142,27 +151,27 @@ Result look_up(const Scope& scope, const Json& name, SymbolMask reads, Fallback 
   return value;
 }
 
-Result var(const Node& node, const Scope& scope) {
-  Result name = node.args.empty() ? Result::ref(js::undefined()) : eval_node(node.args[0], scope);
+Result var(const Node& node, const Env& env) {
+  Result name = node.args.empty() ? Result::ref(js::undefined()) : eval_node(node.args[0], env);
   if (name.unknown) return name;
   // The default only matters when nothing is found, so only then can it make the result unknown.
-  return look_up(scope, name.json(), name.reads, [&] {
-    return node.args.size() > 1 ? eval_node(node.args[1], scope) : Result::ref(js::undefined());
+  return look_up(env, name.json(), name.reads, [&] {
+    return node.args.size() > 1 ? eval_node(node.args[1], env) : Result::ref(js::undefined());
   });
 }
 
 // {"var": key}, as json-logic-js's `missing` evaluates it for each key.
-Result var_of_key(const Json& key, const Scope& scope) {
+Result var_of_key(const Json& key, const Env& env) {
   const Json* name = &key;
   const Json* fallback = nullptr;
   if (key.is_array()) {
     name = key.empty() ? &js::undefined() : &key[0];
     fallback = key.size() > 1 ? &key[1] : nullptr;
   }
-  Result name_value = reapply(*name, scope);
+  Result name_value = reapply(*name, env);
   if (name_value.unknown) return name_value;
-  return look_up(scope, name_value.json(), name_value.reads, [&] {
-    return fallback != nullptr ? reapply(*fallback, scope) : Result::ref(js::undefined());
+  return look_up(env, name_value.json(), name_value.reads, [&] {
+    return fallback != nullptr ? reapply(*fallback, env) : Result::ref(js::undefined());
   });
 }
 
@@ -171,7 +180,7 @@ bool is_empty_answer(const Json& value) {
 }
 
 // `missing` over evaluated operands: the keys whose value is null, "" or absent.
-Result missing_keys(const std::vector<Result>& operands, SymbolMask reads, const Scope& scope) {
+Result missing_keys(const std::vector<Result>& operands, SymbolMask reads, const Env& env) {
   // A first operand that is an array holds the keys, else the operands are the keys.
   std::vector<const Json*> keys;
   if (!operands.empty() && operands[0].json().is_array()) {
@@ -184,7 +193,7 @@ Result missing_keys(const std::vector<Result>& operands, SymbolMask reads, const
   bool unknown = false;
   SymbolMask missing = 0;
   for (const Json* key : keys) {
-    const Result value = var_of_key(*key, scope);
+    const Result value = var_of_key(*key, env);
     reads |= value.reads;
     if (value.unknown) {
       unknown = true;
@@ -197,14 +206,14 @@ Result missing_keys(const std::vector<Result>& operands, SymbolMask reads, const
   return Result::of(std::move(found), reads);
 }
 
-Result missing(const Node& node, const Scope& scope) {
-  const AllOperands operands = evaluate_all(node, scope);
+Result missing(const Node& node, const Env& env) {
+  const AllOperands operands = evaluate_all(node, env);
   if (operands.unknown) return Result::unknown_of(operands.missing, operands.reads);
-  return missing_keys(operands.values, operands.reads, scope);
+  return missing_keys(operands.values, operands.reads, env);
 }
 
-Result missing_some(const Node& node, const Scope& scope) {
-  const Operands<2> operands = evaluate_operands<2>(node, scope);
+Result missing_some(const Node& node, const Env& env) {
+  const Operands<2> operands = evaluate_operands<2>(node, env);
   if (operands.unknown) return Result::unknown_of(operands.missing, operands.reads);
   const Json& need = operands[0];
   const Json& options = operands[1];
@@ -215,10 +224,10 @@ Result missing_some(const Node& node, const Scope& scope) {
   bool unknown = false;
   if (options.is_array()) {
     for (const Json& option : *options.get_ptr<const Json::array_t*>()) {
-      keys.push_back(reapply(option, scope));
+      keys.push_back(reapply(option, env));
     }
   } else {
-    keys.push_back(reapply(options, scope));
+    keys.push_back(reapply(options, env));
   }
   for (const Result& key : keys) {
     unknown = unknown || key.unknown;
@@ -226,7 +235,7 @@ Result missing_some(const Node& node, const Scope& scope) {
     reads |= key.reads;
   }
   if (unknown) return Result::unknown_of(unknown_missing, reads);
-  Result absent = missing_keys(keys, reads, scope);
+  Result absent = missing_keys(keys, reads, env);
   if (absent.unknown) return absent;
   // options.length - are_missing.length >= need_count; a length is undefined (NaN) for other types
   // (json-logic-js throws on null options, we answer the missing keys).
@@ -240,7 +249,7 @@ Result missing_some(const Node& node, const Scope& scope) {
 
 // if / ?: walk the (condition, branch) pairs. Under unknown conditions, every branch still possible
 // is evaluated: the result is known only if they all agree.
-Result if_then_else(const Node& node, const Scope& scope) {
+Result if_then_else(const Node& node, const Env& env) {
   const std::vector<Node>& args = node.args;
   const std::size_t count = args.size();
   SymbolMask reads = 0;
@@ -249,7 +258,7 @@ Result if_then_else(const Node& node, const Scope& scope) {
   bool decided = false;
   std::size_t i = 0;
   for (; i + 1 < count; i += 2) {
-    const Result condition = eval_node(args[i], scope);
+    const Result condition = eval_node(args[i], env);
     reads |= condition.reads;
     if (condition.unknown) {
       missing |= condition.missing;
@@ -262,7 +271,7 @@ Result if_then_else(const Node& node, const Scope& scope) {
   // The branch taken when no unknown condition holds: the true one, the else, or null.
   const std::size_t last = decided ? i + 1 : i;
   const auto branch = [&](std::size_t index) {
-    return index < count ? eval_node(args[index], scope) : Result::ref(null_json());
+    return index < count ? eval_node(args[index], env) : Result::ref(null_json());
   };
   Result result = branch(last);
   result.reads |= reads;
@@ -281,14 +290,14 @@ Result if_then_else(const Node& node, const Scope& scope) {
 
 // and / or: the first operand that decides (falsy for and, truthy for or), even after unknowns;
 // else unknown if any operand is; else the last operand.
-Result and_or(const Node& node, const Scope& scope, bool is_or) {
+Result and_or(const Node& node, const Env& env, bool is_or) {
   if (node.args.empty()) return Result::ref(js::undefined());
   bool unknown = false;
   SymbolMask missing = 0;
   SymbolMask reads = 0;
   Result last;
   for (const Node& operand : node.args) {
-    Result value = eval_node(operand, scope);
+    Result value = eval_node(operand, env);
     if (value.unknown) {
       unknown = true;
       missing |= value.missing;
@@ -305,8 +314,8 @@ Result and_or(const Node& node, const Scope& scope, bool is_or) {
 }
 
 // map, filter, all, none, some: the second operand is evaluated with each element as the data.
-Result iterate(const Node& node, const Scope& scope) {
-  Result items = node.args.empty() ? Result::ref(js::undefined()) : eval_node(node.args[0], scope);
+Result iterate(const Node& node, const Env& env) {
+  Result items = node.args.empty() ? Result::ref(js::undefined()) : eval_node(node.args[0], env);
   if (items.unknown) return items;
   const Node* logic = node.args.size() > 1 ? &node.args[1] : nullptr;
   const Json::array_t* array = items.json().get_ptr<const Json::array_t*>();
@@ -314,7 +323,8 @@ Result iterate(const Node& node, const Scope& scope) {
   std::optional<Result> unknown;
   const auto apply = [&](const Json& item) {
     if (logic == nullptr) return Result::ref(js::undefined());
-    Result result = eval_node(*logic, JsonScope(item));
+    const JsonScope element(item);
+    Result result = eval_node(*logic, Env{element, env.budget});
     if (result.unknown && !unknown) unknown = Result::unknown_of(result.missing, reads);
     return result;
   };
@@ -324,7 +334,10 @@ Result iterate(const Node& node, const Scope& scope) {
     case Op::map: {
       Json out = Json::array();
       if (array != nullptr) {
-        for (const Json& item : *array) out.push_back(apply(item).take());
+        for (const Json& item : *array) {
+          if (env.budget.spent()) break;
+          out.push_back(apply(item).take());
+        }
       }
       return unknown ? *unknown : Result::of(std::move(out), reads);
     }
@@ -332,6 +345,7 @@ Result iterate(const Node& node, const Scope& scope) {
       Json out = Json::array();
       if (array != nullptr) {
         for (const Json& item : *array) {
+          if (env.budget.spent()) break;
           if (test(item)) out.push_back(item);
         }
       }
@@ -345,6 +359,7 @@ Result iterate(const Node& node, const Scope& scope) {
   bool stopped = false;
   if (array != nullptr) {
     for (const Json& item : *array) {
+      if (env.budget.spent()) break;
       if (test(item) == looking_for) {
         stopped = true;
         break;
@@ -363,10 +378,10 @@ Result iterate(const Node& node, const Scope& scope) {
   }
 }
 
-Result reduce(const Node& node, const Scope& scope) {
-  Result items = node.args.empty() ? Result::ref(js::undefined()) : eval_node(node.args[0], scope);
+Result reduce(const Node& node, const Env& env) {
+  Result items = node.args.empty() ? Result::ref(js::undefined()) : eval_node(node.args[0], env);
   if (items.unknown) return items;
-  Result initial = node.args.size() > 2 ? eval_node(node.args[2], scope) : Result::ref(null_json());
+  Result initial = node.args.size() > 2 ? eval_node(node.args[2], env) : Result::ref(null_json());
   const SymbolMask reads = items.reads | initial.reads;
   if (initial.unknown) return Result::unknown_of(initial.missing, reads);
   const Json::array_t* array = items.json().get_ptr<const Json::array_t*>();
@@ -377,27 +392,29 @@ Result reduce(const Node& node, const Scope& scope) {
   Json& accumulator = data["accumulator"];
   accumulator = initial.take();
   const Node* logic = node.args.size() > 1 ? &node.args[1] : nullptr;
+  const JsonScope step(data);
   for (const Json& item : *array) {
+    if (!env.budget.step()) break;
     current = item;
     if (logic == nullptr) {
       accumulator = js::undefined();
       continue;
     }
-    Result next = eval_node(*logic, JsonScope(data));
+    Result next = eval_node(*logic, Env{step, env.budget});
     if (next.unknown) return Result::unknown_of(next.missing, reads);
     accumulator = next.take();
   }
   return Result::of(std::move(accumulator), reads);
 }
 
-Result array(const Node& node, const Scope& scope) {
+Result array(const Node& node, const Env& env) {
   Json out = Json::array();
   out.get_ptr<Json::array_t*>()->reserve(node.args.size());
   bool unknown = false;
   SymbolMask missing = 0;
   SymbolMask reads = 0;
   for (const Node& element : node.args) {
-    Result value = eval_node(element, scope);
+    Result value = eval_node(element, env);
     unknown = unknown || value.unknown;
     missing |= value.missing;
     reads |= value.reads;
@@ -407,11 +424,29 @@ Result array(const Node& node, const Scope& scope) {
   return Result::of(std::move(out), reads);
 }
 
+// Whether `text` holds `pattern`, in time linear in both (Knuth-Morris-Pratt): std::string::find
+// and the standard searchers can take the product of the lengths, which hostile data can make huge.
+bool holds(std::string_view text, std::string_view pattern) {
+  if (pattern.empty()) return true;
+  if (pattern.size() > text.size()) return false;
+  std::vector<std::size_t> border(pattern.size(), 0);  // longest proper border of each prefix
+  for (std::size_t i = 1, k = 0; i < pattern.size(); ++i) {
+    while (k > 0 && pattern[i] != pattern[k]) k = border[k - 1];
+    if (pattern[i] == pattern[k]) ++k;
+    border[i] = k;
+  }
+  for (std::size_t i = 0, k = 0; i < text.size(); ++i) {
+    while (k > 0 && text[i] != pattern[k]) k = border[k - 1];
+    if (text[i] == pattern[k]) ++k;
+    if (k == pattern.size()) return true;
+  }
+  return false;
+}
+
 Json contains(const Json& needle, const Json& haystack) {
   if (!js::to_boolean(haystack)) return false;
   if (haystack.is_string()) {
-    return haystack.get_ptr<const Json::string_t*>()->find(js::to_string(needle)) !=
-           std::string::npos;
+    return holds(*haystack.get_ptr<const Json::string_t*>(), js::to_string(needle));
   }
   if (haystack.is_array()) {
     for (const Json& element : *haystack.get_ptr<const Json::array_t*>()) {
@@ -479,8 +514,8 @@ Json extremum(const std::vector<Result>& values, bool is_max) {
 
 // `*` is a reduce without initial value: one operand comes back unchanged, none would throw in
 // JavaScript (we answer null).
-Result multiply(const Node& node, const Scope& scope) {
-  AllOperands operands = evaluate_all(node, scope);
+Result multiply(const Node& node, const Env& env) {
+  AllOperands operands = evaluate_all(node, env);
   if (operands.unknown) return Result::unknown_of(operands.missing, operands.reads);
   if (operands.values.empty()) return Result::ref(null_json());
   if (operands.values.size() == 1) {
@@ -495,108 +530,112 @@ Result multiply(const Node& node, const Scope& scope) {
   return Result::of(js::number(product), operands.reads);
 }
 
-Result eval_node(const Node& node, const Scope& scope) {
+Result dispatch(const Node& node, const Env& env) {
   using Two = Operands<2>;
   switch (node.op) {
     case Op::literal:
       return Result::ref(node.literal);
     case Op::array:
-      return array(node, scope);
+      return array(node, env);
     case Op::var:
-      return var(node, scope);
+      return var(node, env);
     case Op::missing:
-      return missing(node, scope);
+      return missing(node, env);
     case Op::missing_some:
-      return missing_some(node, scope);
+      return missing_some(node, env);
     case Op::if_:
-      return if_then_else(node, scope);
+      return if_then_else(node, env);
     case Op::and_:
-      return and_or(node, scope, false);
+      return and_or(node, env, false);
     case Op::or_:
-      return and_or(node, scope, true);
+      return and_or(node, env, true);
     case Op::map:
     case Op::filter:
     case Op::all:
     case Op::none:
     case Op::some:
-      return iterate(node, scope);
+      return iterate(node, env);
     case Op::reduce:
-      return reduce(node, scope);
+      return reduce(node, env);
     case Op::log: {
       // Returns its operand; printing is the host's business, not the core's.
-      Operands<1> operands = evaluate_operands<1>(node, scope);
+      Operands<1> operands = evaluate_operands<1>(node, env);
       return std::move(operands.values[0]);
     }
     case Op::equal:
-      return strict<2>(node, scope, [](const Two& o) { return Json(js::loose_equal(o[0], o[1])); });
+      return strict<2>(node, env, [](const Two& o) { return Json(js::loose_equal(o[0], o[1])); });
     case Op::not_equal:
-      return strict<2>(node, scope,
-                       [](const Two& o) { return Json(!js::loose_equal(o[0], o[1])); });
+      return strict<2>(node, env, [](const Two& o) { return Json(!js::loose_equal(o[0], o[1])); });
     case Op::strict_equal:
-      return strict<2>(node, scope,
-                       [](const Two& o) { return Json(js::strict_equal(o[0], o[1])); });
+      return strict<2>(node, env, [](const Two& o) { return Json(js::strict_equal(o[0], o[1])); });
     case Op::strict_not_equal:
-      return strict<2>(node, scope,
-                       [](const Two& o) { return Json(!js::strict_equal(o[0], o[1])); });
+      return strict<2>(node, env, [](const Two& o) { return Json(!js::strict_equal(o[0], o[1])); });
     case Op::not_:
-      return strict<1>(node, scope, [](const Operands<1>& o) { return Json(!truthy(o[0])); });
+      return strict<1>(node, env, [](const Operands<1>& o) { return Json(!truthy(o[0])); });
     case Op::not_not:
-      return strict<1>(node, scope, [](const Operands<1>& o) { return Json(truthy(o[0])); });
+      return strict<1>(node, env, [](const Operands<1>& o) { return Json(truthy(o[0])); });
     case Op::less:
-      return strict<3>(node, scope, [](const Operands<3>& o) {
+      return strict<3>(node, env, [](const Operands<3>& o) {
         const bool first = js::less_than(o[0], o[1]);
         return Json(js::is_undefined(o[2]) ? first : first && js::less_than(o[1], o[2]));
       });
     case Op::less_equal:
-      return strict<3>(node, scope, [](const Operands<3>& o) {
+      return strict<3>(node, env, [](const Operands<3>& o) {
         const bool first = js::less_equal(o[0], o[1]);
         return Json(js::is_undefined(o[2]) ? first : first && js::less_equal(o[1], o[2]));
       });
     case Op::greater:
-      return strict<2>(node, scope, [](const Two& o) { return Json(js::less_than(o[1], o[0])); });
+      return strict<2>(node, env, [](const Two& o) { return Json(js::less_than(o[1], o[0])); });
     case Op::greater_equal:
-      return strict<2>(node, scope, [](const Two& o) { return Json(js::less_equal(o[1], o[0])); });
+      return strict<2>(node, env, [](const Two& o) { return Json(js::less_equal(o[1], o[0])); });
     case Op::max:
-      return strict_all(node, scope,
-                        [](const std::vector<Result>& v) { return extremum(v, true); });
+      return strict_all(node, env, [](const std::vector<Result>& v) { return extremum(v, true); });
     case Op::min:
-      return strict_all(node, scope,
-                        [](const std::vector<Result>& v) { return extremum(v, false); });
+      return strict_all(node, env, [](const std::vector<Result>& v) { return extremum(v, false); });
     case Op::add:
-      return strict_all(node, scope, sum);
+      return strict_all(node, env, sum);
     case Op::subtract:
-      return strict<2>(node, scope, [](const Two& o) {
+      return strict<2>(node, env, [](const Two& o) {
         if (js::is_undefined(o[1])) return js::number(-js::to_number(o[0]));
         return js::number(js::to_number(o[0]) - js::to_number(o[1]));
       });
     case Op::multiply:
-      return multiply(node, scope);
+      return multiply(node, env);
     case Op::divide:
-      return strict<2>(node, scope, [](const Two& o) {
+      return strict<2>(node, env, [](const Two& o) {
         return js::number(js::to_number(o[0]) / js::to_number(o[1]));
       });
     case Op::modulo:
-      return strict<2>(node, scope, [](const Two& o) {
+      return strict<2>(node, env, [](const Two& o) {
         return js::number(std::fmod(js::to_number(o[0]), js::to_number(o[1])));
       });
     case Op::merge:
-      return strict_all(node, scope, merge);
+      return strict_all(node, env, merge);
     case Op::in:
-      return strict<2>(node, scope, [](const Two& o) { return contains(o[0], o[1]); });
+      return strict<2>(node, env, [](const Two& o) { return contains(o[0], o[1]); });
     case Op::cat:
-      return strict_all(node, scope, concatenate);
+      return strict_all(node, env, concatenate);
     case Op::substr:
-      return strict<3>(node, scope,
-                       [](const Operands<3>& o) { return substring(o[0], o[1], o[2]); });
+      return strict<3>(node, env, [](const Operands<3>& o) { return substring(o[0], o[1], o[2]); });
   }
   return Result::ref(js::undefined());
 }
 
+// Every operation takes a step, and every value it gives is charged: the work of any operation is
+// linear in its operands, so the budget bounds the time and the memory of the whole evaluation.
+Result eval_node(const Node& node, const Env& env) {
+  if (!env.budget.step()) return Result::ref(js::undefined());
+  Result result = dispatch(node, env);
+  if (!result.unknown) env.budget.charge(result.json());
+  return result;
+}
+
 }  // namespace
 
-Value Expression::evaluate(const Scope& scope) const {
+Value Expression::evaluate(const Scope& scope, Budget& budget) const {
   if (!root_) return Value::known(nullptr);
-  Result result = eval_node(*root_, scope);
+  Result result = eval_node(*root_, Env{scope, budget});
+  if (budget.spent()) return Value::unknown_of(0);
   if (result.unknown) return Value::unknown_of(result.missing, result.reads);
   Json json = result.take();
   js::normalise(json);

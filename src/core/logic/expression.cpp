@@ -144,8 +144,12 @@ Expected<Expression> Expression::compile(const Json& logic) {
   return expression;
 }
 
-Json Expression::apply(const Json& data) const {
-  return evaluate(JsonScope(data)).json;
+Expected<Json> Expression::apply(const Json& data, Budget budget) const {
+  Value value = evaluate(JsonScope(data), budget);
+  if (budget.spent()) {
+    return Error{"logic.too_costly", "the evaluation stopped: it " + budget.reason(), ""};
+  }
+  return std::move(value.json);
 }
 
 Expression::Expression() = default;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/logic/budget.hpp"
 #include "core/logic/scope.hpp"
 #include "core/logic/value.hpp"
 
@@ -24,10 +25,13 @@ class Expression {
   // that are whole come back as JSON integers, NaN and infinities as null). Over data with
   // unknowns, the logic is Kleene's: `false and unknown` is false, `true or unknown` is true, and
   // any other operation touching an unknown is unknown. Never throws.
-  Value evaluate(const Scope& scope) const;
+  // Each operation and each value read or built is taken from `budget`; once it is spent the
+  // evaluation stops and its result means nothing: the caller checks budget.spent() and reports
+  // it (budget.reason() says why).
+  Value evaluate(const Scope& scope, Budget& budget) const;
 
-  // Convenience for complete data.
-  Json apply(const Json& data) const;
+  // Complete data, within a budget of its own: the result, or the error "logic.too_costly".
+  Expected<Json> apply(const Json& data, Budget budget = {}) const;
 
   // Each `var` of the expression whose name is a literal, with the JSON pointer of that `var`
   // within the expression: what rule validation checks against the questions. Vars of "" (the
