@@ -22,13 +22,14 @@ const char* reply(const Json& json) {
   return last_reply.c_str();
 }
 
-const char* error_reply(const std::string& code, const std::string& message) {
-  return reply(pdp::error_response(pdp::Error{code, message, ""}));
-}
-
 // Runs `body`; whatever escapes it becomes an error response instead of crossing into JS.
+// Built without C++ exceptions (-fno-exceptions), nothing can escape: a failure aborts the module.
 template <typename Body>
 const char* guarded(Body body) {
+#if defined(__cpp_exceptions)
+  const auto error_reply = [](const std::string& code, const std::string& message) {
+    return reply(pdp::error_response(pdp::Error{code, message, ""}));
+  };
   try {
     return reply(body());
   } catch (const std::exception& e) {
@@ -36,6 +37,9 @@ const char* guarded(Body body) {
   } catch (...) {
     return error_reply("internal.error", "the engine failed");
   }
+#else
+  return reply(body());
+#endif
 }
 
 }  // namespace
