@@ -20,6 +20,7 @@ if ! build/dev/src/cli/pdp-assess bundle --rules rules >"$staging/rules.json"; t
 fi
 cp build/wasm/src/wasm/pdp-core.js build/wasm/src/wasm/pdp-core.wasm "$staging/"
 cp -R web/. "$staging/"
+node scripts/optimise-dist.mjs "$staging"  # one minified app.js, minified CSS, compact rules
 rm -rf "$out"
 mkdir -p "$out"
 cp -R "$staging/." "$out/"
