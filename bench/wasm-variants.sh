@@ -14,7 +14,9 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
 
 # name | compile and link flags | malloc | last wasm-opt pass (src/wasm/CMakeLists.txt's cache
-# variables). "os" is the module as first built; "shipped" is the one build-wasm.sh makes.
+# variables). "os" is the module as first built; "shipped" is the one build-wasm.sh makes. The
+# build type is Release: em++ keeps the shrink level of an -Os/-Oz seen earlier on its command
+# line (MinSizeRel's -Os would turn an -O2 link into -Os).
 variants=(
   "os|-Os|dlmalloc|"
   "oz|-Oz|dlmalloc|"
@@ -43,7 +45,7 @@ for variant in "${variants[@]}"; do
   if [ ${#wanted[@]} -gt 0 ] && [[ " ${wanted[*]} " != *" $name "* ]]; then continue; fi
   dir="build/variants/$name"
   echo "== $name: flags [$flags] malloc [$malloc] wasm-opt [$wasm_opt]"
-  emcmake cmake -S . -B "$dir" -DPDP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=MinSizeRel \
+  emcmake cmake -S . -B "$dir" -DPDP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
     "-DPDP_WEB_FLAGS=$flags" "-DPDP_WEB_MALLOC=$malloc" "-DPDP_WEB_WASM_OPT=$wasm_opt" >/dev/null
   cmake --build "$dir" --target pdp-core -j2 >/dev/null
   mkdir -p "$dir/out"
