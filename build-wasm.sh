@@ -24,6 +24,7 @@ cmake --build --preset wasm --target pdp-core -j"$jobs"
 cp build/wasm/src/wasm/pdp-core.js build/wasm/src/wasm/pdp-core.wasm "$staging/"
 cp -R web/. "$staging/"
 install -D -m 644 node_modules/qrcode-generator/dist/qrcode.mjs "$staging/vendor/qrcode.mjs"  # the kiosk's QR encoder (npm, pinned)
+node scripts/optimise-dist.mjs "$staging"  # the page's modules as one minified main.js, minified CSS, compact rules
 # The element bundled (with its integrity hashes), standalone.html, the service worker's file list.
 node scripts/build-dist.mjs "$staging"
 rm -rf "$out"

@@ -95,7 +95,7 @@ async function resolveFile(realRoot, segments) {
     return null;
   }
   if (!isInside(realRoot, real)) return null;
-  return { path: real, size: info.size };
+  return { path: real, size: info.size, modified: info.mtime };
 }
 
 function sendText(res, status, text, extraHeaders = {}) {
@@ -130,11 +130,20 @@ async function handle(realRoot, req, res) {
     sendText(res, 301, 'Moved Permanently', { Location: `${path}/${query ? `?${query}` : ''}` });
     return;
   }
+  // Last-Modified lets a returning browser revalidate (304) instead of downloading again.
+  const lastModified = file.modified.toUTCString();
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  if (!Number.isNaN(since) && Math.floor(file.modified.getTime() / 1000) * 1000 <= since) {
+    res.writeHead(304, { ...SECURITY_HEADERS, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache' });
+    res.end();
+    return;
+  }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': MIME_TYPES[extname(file.path).toLowerCase()] ?? DEFAULT_TYPE,
     'Content-Length': file.size,
     'Cache-Control': 'no-cache',
+    'Last-Modified': lastModified,
   });
   if (req.method === 'HEAD') {
     res.end();

@@ -121,6 +121,31 @@ test('HEAD answers the headers and length without a body', async () => {
   assertSecurityHeaders(response, 'HEAD');
 });
 
+test('a file unchanged since If-Modified-Since is a 304 without a body; a changed one is sent', async () => {
+  const revalidate = (since) =>
+    new Promise((resolve, reject) => {
+      const headers = { 'If-Modified-Since': since };
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/app.js', headers }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  const first = await raw('GET', '/app.js');
+  const lastModified = first.headers['last-modified'];
+  assert.ok(lastModified, 'a file is sent with Last-Modified');
+  const unchanged = await revalidate(lastModified);
+  assert.equal(unchanged.status, 304);
+  assert.equal(unchanged.body.length, 0);
+  assertSecurityHeaders(unchanged, '304');
+  const older = new Date(Date.parse(lastModified) - 60_000).toUTCString();
+  const changed = await revalidate(older);
+  assert.equal(changed.status, 200);
+  assert.equal(changed.body.toString(), 'export {};');
+});
+
 test('a missing file is a 404 with the security headers', async () => {
   for (const path of ['/missing.js', '/sub/missing.html', '/app.js/x']) {
     const response = await raw('GET', path);

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Assessments per second through the page's JS → wasm JSON interface (web/engine.js over the
+// built module), beside the same three-criteria eligibility computed by json-logic-js and by
+// publicodes, on the same generated answer sets; the three must agree on every set.
+//
+//   node bench/interface-bench.mjs [--dist DIR] [--count N] [--core-only] [--json]
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+import jsonLogic from 'json-logic-js';
+import Publicodes from 'publicodes';
+import { generateAnswerSets, readQuestions } from './answer-sets.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATE = '2026-11-23';
+
+// Runs `evaluate` once over every input, timed in chunks: the throughput over the whole pass by
+// the wall clock and by the process's CPU time (steadier on a machine shared with other work),
+// the slowest and fastest chunk by wall clock (the spread), and the results.
+function timePass(inputs, evaluate, chunks = 10) {
+  for (let i = 0; i < Math.min(1000, inputs.length); i += 1) evaluate(inputs[i]); // warm-up
+  const results = new Array(inputs.length);
+  const chunkRates = [];
+  const size = Math.ceil(inputs.length / chunks);
+  let wall = 0;
+  let cpu = 0;
+  for (let from = 0; from < inputs.length; from += size) {
+    const to = Math.min(inputs.length, from + size);
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    for (let i = from; i < to; i += 1) results[i] = evaluate(inputs[i]);
+    const elapsed = performance.now() - start;
+    const used = process.cpuUsage(cpuStart);
+    wall += elapsed / 1000;
+    cpu += (used.user + used.system) / 1e6;
+    chunkRates.push((to - from) / (elapsed / 1000));
+  }
+  return {
+    perSecond: inputs.length / wall,
+    perCpuSecond: inputs.length / cpu,
+    min: Math.min(...chunkRates),
+    max: Math.max(...chunkRates),
+    seconds: wall,
+    results,
+  };
+}
+
+/** The wasm engine as the page loads it (engine.js beside the module in `dist`). */
+async function loadWasmEngine(dist) {
+  const { loadEngine } = await import(pathToFileURL(join(dist, 'engine.js')).href);
+  return loadEngine({
+    wasmBinary: readFileSync(join(dist, 'pdp-core.wasm')),
+    rules: readFileSync(join(dist, 'rules.json'), 'utf8'),
+  });
+}
+
+// json-logic-js: the criteria's own JsonLogic conditions from rules/criteria.json, all required.
+function jsonLogicEligibility(rulesDir) {
+  const { criteria } = JSON.parse(readFileSync(join(rulesDir, 'criteria.json'), 'utf8'));
+  const rule = { and: criteria.map((criterion) => ({ '!!': [criterion.condition] })) };
+  return (answers) => (jsonLogic.apply(rule, answers) ? 'eligible' : 'not_eligible');
+}
+
+// publicodes: the same criteria written in publicodes (bench/publicodes-eligibility.json); a
+// multiple choice becomes one yes/no rule per option, an unasked question stays out of the
+// situation (publicodes treats it as missing, as the core does).
+function publicodesSituation(answers) {
+  const situation = {};
+  const text = (value) => `'${value}'`;
+  const yesNo = (value) => (value ? 'oui' : 'non');
+  if ('situation_pro' in answers) situation['situation pro'] = text(answers.situation_pro);
+  if ('contrat_travail' in answers) situation['contrat travail'] = yesNo(answers.contrat_travail);
+  if ('arret_travail' in answers) situation['arret travail'] = yesNo(answers.arret_travail);
+  if ('motif_arret' in answers) situation['motif arret'] = text(answers.motif_arret);
+  if ('pension_invalidite' in answers) situation['pension invalidite'] = yesNo(answers.pension_invalidite);
+  if ('difficultes' in answers) {
+    for (const option of ['reprise_difficile', 'risque_rupture_contrat', 'risque_cessation_activite']) {
+      situation[`difficulte ${option.replaceAll('_', ' ')}`] = yesNo(answers.difficultes.includes(option));
+    }
+  }
+  return situation;
+}
+
+function publicodesEligibility() {
+  const rules = JSON.parse(readFileSync(join(root, 'bench', 'publicodes-eligibility.json'), 'utf8'));
+  const engine = new Publicodes(rules, { logger: { log() {}, warn() {}, error() {} } });
+  return (situation) => {
+    const value = engine.setSituation(situation).evaluate('eligible').nodeValue;
+    if (value === true) return 'eligible';
+    if (value === false) return 'not_eligible';
+    return 'incomplete';
+  };
+}
+
+/**
+ * Runs the three on `count` generated complete answer sets. Throws when they disagree on any set
+ * or when the core did not take every answer (a generator out of step with the rules).
+ */
+export async function interfaceBench({ dist = join(root, 'dist'), rulesDir = join(root, 'rules'), count = 100_000, peers = true } = {}) {
+  const sets = generateAnswerSets(readQuestions(rulesDir), count);
+  const engine = await loadWasmEngine(dist);
+
+  const requests = sets.map((answers) => ({ answers, date: DATE, locale: 'fr' }));
+  let unfinished = null;
+  const wasm = timePass(requests, (request) => {
+    const response = engine.assess(request);
+    if ((!response.finished || response.ignored_answers.length > 0) && unfinished === null) unfinished = request;
+    return response.eligibility;
+  });
+  if (unfinished) throw new Error(`the core did not finish on, or ignored answers of, ${JSON.stringify(unfinished)}`);
+
+  const eligible = wasm.results.filter((e) => e === 'eligible').length;
+  const report = { count, eligible, wasm };
+  if (!peers) return report;
+
+  report.jsonLogic = timePass(sets, jsonLogicEligibility(rulesDir));
+  report.publicodes = timePass(sets.map(publicodesSituation), publicodesEligibility());
+  for (const name of ['jsonLogic', 'publicodes']) {
+    const differ = wasm.results.findIndex((e, i) => e !== report[name].results[i]);
+    if (differ >= 0) {
+      throw new Error(`${name} disagrees with the core on ${JSON.stringify(sets[differ])}: ` +
+        `${report[name].results[differ]} vs ${wasm.results[differ]}`);
+    }
+  }
+  return report;
+}
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+}
+
+async function main() {
+  const report = await interfaceBench({
+    dist: resolve(option('--dist', join(root, 'dist'))),
+    count: Number(option('--count', 100_000)),
+    peers: !process.argv.includes('--core-only'),
+  });
+  if (process.argv.includes('--json')) {
+    for (const name of ['wasm', 'jsonLogic', 'publicodes']) delete report[name]?.results;
+    console.log(JSON.stringify(report));
+    return;
+  }
+  const line = (label, r) =>
+    `${label.padEnd(34)} ${Math.round(r.perSecond).toString().padStart(9)} /s  (chunks ${Math.round(r.min)}–${Math.round(r.max)})  ` +
+    `${(r.perSecond / report.wasm.perSecond).toFixed(2)}× the core's rate`;
+  console.log(`${report.count} complete answer sets, ${report.eligible} eligible; all three agree on every set`);
+  console.log(line('core via engine.js (wasm, JSON)', report.wasm));
+  console.log(line('json-logic-js 2.0.5', report.jsonLogic));
+  console.log(line('publicodes 1.10.1', report.publicodes));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(`interface bench FAILED: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,225 @@
+// The built page in headless Chromium, served by scripts/serve.mjs with the strict CSP: which
+// files it loads before the first question, their weight (raw, gzip, brotli), and the time from
+// navigation to its first screen and first question, beside a static page of similar size.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/browser/support.mjs';
+import { seededRandom } from './answer-sets.mjs';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Budget for everything index.html loads before the first question, brotli (1 KB = 1000 bytes). */
+export const FIRST_QUESTION_BROTLI_BUDGET = 100_000;
+
+/** Bytes of `data` raw, gzip -9 and brotli -q 11 (what a static host would send). */
+export function weigh(data) {
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  };
+}
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
+}
+
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * The files (paths under `dist`) the page requests from navigation until the first question is
+ * visible: the intro screen, a click on its start button, the first question.
+ */
+export async function filesBeforeFirstQuestion(dist, { browser } = {}) {
+  const server = await startServer({ root: dist, port: 0 });
+  const ownBrowser = browser ? null : await launchChromium();
+  const context = await (browser ?? ownBrowser).newContext();
+  try {
+    const page = await context.newPage();
+    const files = new Set();
+    const failed = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== new URL(server.url).origin) return;
+      if (response.status() >= 400) failed.push(`${url.pathname} (${response.status()})`);
+      else files.add(url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1)));
+    });
+    await page.goto(server.url, { timeout: START_TIMEOUT_MS });
+    await page.locator('[data-screen="intro"]').waitFor({ state: 'visible', timeout: START_TIMEOUT_MS });
+    await page.locator('[data-screen="intro"] [data-action="next"]').click({ timeout: START_TIMEOUT_MS });
+    await page.locator('[data-question]').first().waitFor({ state: 'visible', timeout: START_TIMEOUT_MS });
+    if (failed.length > 0) throw new Error(`the page failed to load ${failed.join(', ')}`);
+    return [...files].sort();
+  } finally {
+    await context.close();
+    await ownBrowser?.close();
+    await server.close();
+  }
+}
+
+/** Each file's weight and the total. */
+export function weighFiles(dist, files) {
+  const rows = files.map((file) => ({ file, ...weigh(readFileSync(join(dist, file))) }));
+  const total = { file: 'total', raw: 0, gzip: 0, brotli: 0 };
+  for (const row of rows) for (const key of ['raw', 'gzip', 'brotli']) total[key] += row[key];
+  return { rows, total };
+}
+
+/** dist/standalone.html's weight, or null when it has not been built. */
+export function standaloneWeight(dist) {
+  const file = join(dist, 'standalone.html');
+  return existsSync(file) ? { file: 'standalone.html', ...weigh(readFileSync(file)) } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up time.
+
+// Runs in the page before its scripts (injected over CDP, not subject to the CSP): notes, in ms
+// since navigation start (performance.now()), the frame in which the first [data-screen] and the
+// first [data-question] appear, and when a click happens.
+function timingInitScript() {
+  const marks = {};
+  globalThis.__pdpBenchMarks = marks;
+  const mark = (name, selector) => {
+    if (marks[name] !== undefined || marks[`${name}Pending`]) return;
+    if (!document.querySelector(selector)) return;
+    marks[`${name}Pending`] = true;
+    requestAnimationFrame(() => {
+      marks[name] = performance.now();
+    });
+  };
+  new MutationObserver(() => {
+    mark('screen', '[data-screen]');
+    mark('question', '[data-question]');
+  }).observe(document, { childList: true, subtree: true });
+  document.addEventListener('click', () => {
+    marks.click ??= performance.now();
+  }, true);
+}
+
+async function waitForMark(page, name) {
+  await page.waitForFunction((key) => globalThis.__pdpBenchMarks?.[key] !== undefined, name, {
+    timeout: START_TIMEOUT_MS,
+    polling: 'raf',
+  });
+  return page.evaluate((key) => globalThis.__pdpBenchMarks[key], name);
+}
+
+// One load of the app: navigation → first screen; click on start → first question.
+async function loadApp(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { timeout: START_TIMEOUT_MS, waitUntil: 'commit' });
+    const screen = await waitForMark(page, 'screen');
+    await page.locator('[data-screen="intro"] [data-action="next"]').click({ timeout: START_TIMEOUT_MS });
+    const question = await waitForMark(page, 'question');
+    const click = await page.evaluate(() => globalThis.__pdpBenchMarks.click);
+    return { screen, toQuestion: question - click, question: screen + (question - click) };
+  } finally {
+    await page.close();
+  }
+}
+
+// One load of the static baseline: navigation → its marked content shown.
+async function loadBaseline(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { timeout: START_TIMEOUT_MS, waitUntil: 'commit' });
+    return { screen: await waitForMark(page, 'screen') };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A plain static page of `bytes` bytes (French words from the rules' texts in seeded order, in
+ * paragraphs under headings), whose last element carries data-screen: "shown" means the whole
+ * page parsed and drawn.
+ */
+export function staticBaselinePage(bytes) {
+  const locale = readFileSync(join(repoRoot, 'rules', 'locales', 'fr.json'), 'utf8');
+  const words = locale.match(/\p{L}{2,}/gu);
+  const random = seededRandom(7);
+  const head = '<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"><meta name="viewport" ' +
+    'content="width=device-width, initial-scale=1"><title>Page statique de référence</title></head>\n<body>\n';
+  const tail = '<p data-screen="baseline">Fin.</p>\n</body>\n</html>\n';
+  const parts = [head];
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail);
+  for (let section = 1; size < bytes; section += 1) {
+    let block = `<h2>Partie ${section}</h2>\n<p>`;
+    for (let n = 0; n < 120; n += 1) block += `${words[Math.floor(random() * words.length)]} `;
+    block += '</p>\n';
+    parts.push(block);
+    size += Buffer.byteLength(block);
+  }
+  parts.push(tail);
+  return Buffer.from(parts.join(''));
+}
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))];
+  return { median: at(0.5), p10: at(0.1), p90: at(0.9), n: sorted.length };
+}
+
+/**
+ * `loads` cold loads (each in a new browser context: empty HTTP and code caches) and `loads` warm
+ * loads (new tabs in one context already primed by a first load) of the app and of a static page
+ * of `baselineBytes`, interleaved so that the machine's noise falls on both alike.
+ */
+export async function startupTimes(dist, { loads = 21, baselineBytes }) {
+  const baselineDir = mkdtempSync(join(tmpdir(), 'pdp-baseline-'));
+  writeFileSync(join(baselineDir, 'index.html'), staticBaselinePage(baselineBytes));
+  const [app, baseline, browser] = await Promise.all([
+    startServer({ root: dist, port: 0 }),
+    startServer({ root: baselineDir, port: 0 }),
+    launchChromium(),
+  ]);
+  const samples = { cold: { app: [], baseline: [] }, warm: { app: [], baseline: [] } };
+  const fresh = async (load) => {
+    const context = await browser.newContext();
+    await context.addInitScript(timingInitScript);
+    try {
+      return await load(context);
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    for (let n = 0; n < loads; n += 1) {
+      samples.cold.app.push(await fresh((context) => loadApp(context, app.url)));
+      samples.cold.baseline.push(await fresh((context) => loadBaseline(context, baseline.url)));
+    }
+    const warmApp = await browser.newContext();
+    const warmBaseline = await browser.newContext();
+    for (const context of [warmApp, warmBaseline]) await context.addInitScript(timingInitScript);
+    await loadApp(warmApp, app.url);
+    await loadBaseline(warmBaseline, baseline.url);
+    for (let n = 0; n < loads; n += 1) {
+      samples.warm.app.push(await loadApp(warmApp, app.url));
+      samples.warm.baseline.push(await loadBaseline(warmBaseline, baseline.url));
+    }
+  } finally {
+    await browser.close();
+    await Promise.all([app.close(), baseline.close()]);
+    rmSync(baselineDir, { recursive: true, force: true });
+  }
+  const result = {};
+  for (const cache of ['cold', 'warm']) {
+    const { app: appLoads, baseline: baseLoads } = samples[cache];
+    result[cache] = {
+      screen: summary(appLoads.map((s) => s.screen)),
+      toQuestion: summary(appLoads.map((s) => s.toQuestion)),
+      question: summary(appLoads.map((s) => s.question)),
+      baseline: summary(baseLoads.map((s) => s.screen)),
+    };
+  }
+  return result;
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Prints the performance report (bench/run.sh builds what it needs first): the machine; the
+// weight of what index.html loads before the first question and of standalone.html; start-up in
+// headless Chromium beside a static page of the same size; assessments per second through the
+// JS → wasm interface beside json-logic-js and publicodes; the native core.
+//
+//   node bench/run.mjs [--dist DIR] [--loads N] [--count N] [--json FILE]
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import process from 'node:process';
+import { CHROMIUM_EXECUTABLE } from '../tests/browser/support.mjs';
+import { interfaceBench } from './interface-bench.mjs';
+import {
+  FIRST_QUESTION_BROTLI_BUDGET, filesBeforeFirstQuestion, launchChromium, repoRoot, standaloneWeight, startupTimes, weighFiles,
+} from './page-load.mjs';
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+}
+
+const dist = resolve(option('--dist', join(repoRoot, 'dist')));
+const loads = Number(option('--loads', 21));
+const count = Number(option('--count', 100_000));
+const jsonFile = option('--json', null);
+
+const kb = (bytes) => (bytes / 1000).toFixed(1);
+const ms = (value) => value.toFixed(0);
+const table = (header, rows) =>
+  [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+
+function machine() {
+  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model;
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // reported as unknown
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return { cpus: cpus().length, model, memoryGiB: (totalmem() / 2 ** 30).toFixed(1), node: process.version, chromium, load };
+}
+
+function nativeBench() {
+  const output = execFileSync(join(repoRoot, 'build', 'dev', 'bench', 'pdp_bench'), { encoding: 'utf8' });
+  const one = output.match(/one assessment.*?median ([\d.]+) us \(min ([\d.]+), max ([\d.]+)\)/);
+  const walk = output.match(/exhaustive walk: (\d+) paths, median ([\d.]+) ms \(min ([\d.]+), max ([\d.]+)\)/);
+  if (!one || !walk) throw new Error(`pdp_bench printed something unexpected:\n${output}`);
+  return {
+    oneMicroseconds: { median: Number(one[1]), min: Number(one[2]), max: Number(one[3]) },
+    walk: { paths: Number(walk[1]), median: Number(walk[2]), min: Number(walk[3]), max: Number(walk[4]) },
+  };
+}
+
+async function main() {
+  const report = { date: new Date().toISOString(), machine: machine() };
+  const m = report.machine;
+  console.log(`# Performance report, ${report.date}`);
+  console.log(`machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB; Node ${m.node}; ${m.chromium}; load average ${m.load}\n`);
+
+  // Weight.
+  const browser = await launchChromium();
+  let files;
+  try {
+    files = await filesBeforeFirstQuestion(dist, { browser });
+  } finally {
+    await browser.close();
+  }
+  const weight = weighFiles(dist, files);
+  report.weight = { ...weight, budget: FIRST_QUESTION_BROTLI_BUDGET, standalone: standaloneWeight(dist) };
+  console.log('## Weight: what index.html loads before the first question (bytes)\n');
+  console.log(table(['file', 'raw', 'gzip -9', 'brotli -q 11'], [
+    ...weight.rows.map((r) => [r.file, r.raw, r.gzip, r.brotli]),
+    ['**total**', `**${weight.total.raw}**`, `**${weight.total.gzip}**`, `**${weight.total.brotli}**`],
+  ]));
+  const s = report.weight.standalone;
+  console.log(`\nbudget: ${kb(weight.total.brotli)} KB brotli of ${kb(FIRST_QUESTION_BROTLI_BUDGET)} KB ` +
+    `(${weight.total.brotli <= FIRST_QUESTION_BROTLI_BUDGET ? 'within' : 'OVER'})`);
+  console.log(s ? `standalone.html: ${s.raw} raw, ${s.gzip} gzip, ${s.brotli} brotli` : 'standalone.html: not built');
+
+  // Start-up.
+  const startup = await startupTimes(dist, { loads, baselineBytes: weight.total.raw });
+  report.startup = { loads, baselineBytes: weight.total.raw, ...startup };
+  console.log(`\n## Start-up in headless Chromium (ms from navigation; median, p10–p90 of ${loads} loads)\n`);
+  const row = (label, cache, key, ratio = true) => {
+    const x = startup[cache][key];
+    return [label, cache, ms(x.median), `${ms(x.p10)}–${ms(x.p90)}`,
+      ratio ? `${(x.median / startup[cache].baseline.median).toFixed(2)}×` : ''];
+  };
+  const rows = [];
+  for (const cache of ['cold', 'warm']) {
+    rows.push(row(`static page of ${kb(weight.total.raw)} KB (baseline)`, cache, 'baseline'));
+    rows.push(row('app: first screen (intro) drawn', cache, 'screen'));
+    rows.push(row('app: first question (intro + start → question)', cache, 'question'));
+    rows.push(row('app: start clicked → question drawn', cache, 'toQuestion', false));
+  }
+  console.log(table(['what', 'cache', 'median', 'p10–p90', 'vs baseline'], rows));
+
+  // JS → wasm interface beside the peers.
+  const speed = await interfaceBench({ dist, count });
+  for (const name of ['wasm', 'jsonLogic', 'publicodes']) delete speed[name].results;
+  report.interface = speed;
+  console.log(`\n## Assessments per second (${speed.count} generated complete answer sets, ${speed.eligible} eligible; the three agree on all)\n`);
+  // Ratios by CPU time: steadier than the wall clock when other work shares the machine.
+  const rate = (label, r, what) => [label, what, Math.round(r.perSecond), `${Math.round(r.min)}–${Math.round(r.max)}`,
+    Math.round(r.perCpuSecond), `${(1e6 / r.perCpuSecond).toFixed(1)} µs`,
+    `${(r.perCpuSecond / speed.wasm.perCpuSecond).toFixed(2)}×`];
+  console.log(table(['engine', 'computes', 'per second (wall)', 'chunks min–max', 'per CPU second', 'CPU per call', 'vs core (CPU)'], [
+    rate('core (wasm) via engine.js', speed.wasm, 'the whole response, JSON in and out'),
+    rate('json-logic-js 2.0.5', speed.jsonLogic, 'the eligibility only'),
+    rate('publicodes 1.10.1', speed.publicodes, 'the eligibility only'),
+  ]));
+
+  // Native.
+  const native = nativeBench();
+  report.native = native;
+  console.log('\n## Native core (build/dev, RelWithDebInfo)\n');
+  console.log(table(['what', 'median', 'min–max'], [
+    ['one assessment (finished, eligible employee)', `${native.oneMicroseconds.median} µs`, `${native.oneMicroseconds.min}–${native.oneMicroseconds.max} µs`],
+    [`exhaustive walk (${native.walk.paths} paths)`, `${native.walk.median} ms`, `${native.walk.min}–${native.walk.max} ms`],
+  ]));
+
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  console.error(`bench FAILED: ${error.stack ?? error}`);
+  process.exit(1);
+});

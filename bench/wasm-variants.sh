@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module with other compiler, linker and wasm-opt settings, to compare
+# their size and speed (docs/performance.md, "what was cut"). Slow: one compile of the core per
+# variant.
+#
+#   bench/wasm-variants.sh [NAME...]     (default: every variant below)
+#   node bench/wasm-variants.mjs         (then: their sizes and speed side by side)
+#
+# Each variant lands in build/variants/NAME/out/ (pdp-core.js, pdp-core.wasm, rules.json,
+# engine.js, and pdp-core-names.wasm: the same link with function names and without the last
+# wasm-opt pass, for bench/wasm-composition.mjs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
+
+# name | compile and link flags | malloc | last wasm-opt pass (src/wasm/CMakeLists.txt's cache
+# variables). "os" is the module as first built; "shipped" is the one build-wasm.sh makes. The
+# build type is Release: em++ keeps the shrink level of an -Os/-Oz seen earlier on its command
+# line (MinSizeRel's -Os would turn an -O2 link into -Os).
+variants=(
+  "os|-Os|dlmalloc|"
+  "oz|-Oz|dlmalloc|"
+  "o2|-O2|dlmalloc|"
+  "os-lto|-Os;-flto|dlmalloc|"
+  "oz-lto|-Oz;-flto|dlmalloc|"
+  "o2-lto|-O2;-flto|dlmalloc|"
+  "oz-lto-noexc|-Oz;-flto;-fno-exceptions|dlmalloc|"
+  "o2-lto-noexc|-O2;-flto;-fno-exceptions|dlmalloc|"
+  "oz-lto-wasmexc|-Oz;-flto;-fwasm-exceptions|dlmalloc|"
+  "oz-lto-noexc-emmalloc|-Oz;-flto;-fno-exceptions|emmalloc|"
+  "shipped|-Oz;-flto;-fno-exceptions|emmalloc|-O3"
+)
+
+wanted=("$@")
+if [ ! -x build/dev/src/cli/pdp-assess ]; then
+  cmake --preset dev >/dev/null
+  cmake --build --preset dev --target pdp-assess -j2 >/dev/null
+fi
+rules_json="$(mktemp)"
+trap 'rm -f "$rules_json"' EXIT
+build/dev/src/cli/pdp-assess bundle --rules rules >"$rules_json"
+
+for variant in "${variants[@]}"; do
+  IFS='|' read -r name flags malloc wasm_opt <<<"$variant"
+  if [ ${#wanted[@]} -gt 0 ] && [[ " ${wanted[*]} " != *" $name "* ]]; then continue; fi
+  dir="build/variants/$name"
+  echo "== $name: flags [$flags] malloc [$malloc] wasm-opt [$wasm_opt]"
+  emcmake cmake -S . -B "$dir" -DPDP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
+    "-DPDP_WEB_FLAGS=$flags" "-DPDP_WEB_MALLOC=$malloc" "-DPDP_WEB_WASM_OPT=$wasm_opt" >/dev/null
+  cmake --build "$dir" --target pdp-core -j2 >/dev/null
+  mkdir -p "$dir/out"
+  cp "$dir/src/wasm/pdp-core.js" "$dir/src/wasm/pdp-core.wasm" "$dir/out/"
+  cp "$rules_json" "$dir/out/rules.json"
+  cp web/engine.js "$dir/out/engine.js"
+  # The same link again with function names kept, for the composition.
+  (cd "$dir/src/wasm" &&
+    eval "$(sed 's/ -o pdp-core\.js / --profiling-funcs -o pdp-core-names.js /' CMakeFiles/pdp-core.dir/link.txt)" &&
+    mv pdp-core-names.wasm ../../out/ && rm -f pdp-core-names.js)
+  echo "   pdp-core.wasm $(wc -c <"$dir/out/pdp-core.wasm") bytes"
+done
