@@ -26,6 +26,8 @@ export async function optimiseDist(dir) {
     write: false,
     logLevel: 'silent',
     legalComments: 'none',
+    // The QR encoder is for the kiosk only: kept as its own file, imported when a kiosk starts.
+    external: ['./vendor/qrcode.mjs'],
   });
   const styles = await build({
     entryPoints: [join(dir, 'styles.css')],

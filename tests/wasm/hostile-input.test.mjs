@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = join(root, 'dist');
+const dist = process.env.PDP_DIST_DIR ?? join(root, 'dist');
 const TODAY = '2026-11-23';
 
 // The module with the rules loaded, and a way to call it that checks every allocation.
