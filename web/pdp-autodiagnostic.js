@@ -1,7 +1,7 @@
 // The tool as one tag for a host site: <pdp-autodiagnostic lang="fr"> runs the questionnaire in an
 // open shadow root (no style crosses it either way) and tells the host only event names.
 import { startApp } from './app.js';
-import { kioskFlag } from './kiosk.js';
+import { kioskFlag, kioskSettings } from './kiosk.js';
 import { memoryStore } from './storage.js';
 
 // The build (scripts/build-dist.mjs) bundles this file with esbuild and defines PDP_INTEGRITY as
@@ -34,7 +34,7 @@ async function checkedFiles() {
 }
 
 class PdpAutodiagnostic extends HTMLElement {
-  static observedAttributes = ['lang', 'locale', 'kiosk'];
+  static observedAttributes = ['lang', 'locale', 'kiosk', 'kiosk-idle', 'kiosk-countdown'];
 
   #app = null;
   #root = null;
@@ -90,7 +90,13 @@ class PdpAutodiagnostic extends HTMLElement {
       locale: this.getAttribute('locale') ?? this.getAttribute('lang'),
       ownsDocument: false,
       // kiosk, kiosk="" or kiosk="1": kiosk mode (docs/kiosk.md); kiosk="false" or absent: not.
-      kiosk: kioskFlag(this.getAttribute('kiosk')),
+      // kiosk-idle and kiosk-countdown, in seconds, as the public page's idle= and countdown=.
+      kiosk: kioskFlag(this.getAttribute('kiosk'))
+        ? kioskSettings({
+            idleSeconds: this.getAttribute('kiosk-idle') ?? undefined,
+            countdownSeconds: this.getAttribute('kiosk-countdown') ?? undefined,
+          })
+        : null,
       emit: (name) => {
         if (EVENTS.includes(name)) this.dispatchEvent(new CustomEvent(`pdp:${name}`, { bubbles: true, composed: true }));
       },

@@ -13,6 +13,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { expectNoAxeViolations } from './axe.mjs';
 import {
   answerQuestion,
+  checkedValues,
   clickAction,
   completePersona,
   distDir,
@@ -222,6 +223,34 @@ describe('the tool embedded with one tag (embed-example.html)', () => {
       );
       await expectScreen(fixture.page, 'intro');
       fixture.assertClean(EXAMPLE);
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  test('kiosk-idle and kiosk-countdown set the embedded kiosk\'s delays: the countdown shows, then the answers are wiped', async () => {
+    const fixture = await openExample();
+    try {
+      await expectScreen(fixture.page, 'intro');
+      await fixture.page.evaluate(() => {
+        const element = document.querySelector('pdp-autodiagnostic');
+        element.setAttribute('kiosk-idle', '2');
+        element.setAttribute('kiosk-countdown', '2');
+        element.setAttribute('kiosk', '');
+      });
+      await fixture.page.waitForFunction(() =>
+        document.querySelector('pdp-autodiagnostic').shadowRoot.querySelector('[data-kiosk-bar]'),
+      );
+      await clickAction(fixture.page, 'next');
+      await answerQuestion(fixture.page, 'situation_pro', 'salarie');
+      await expectQuestion(fixture.page, 'contrat_travail');
+      // Two seconds without a touch: the countdown; two more: the wipe, back to the intro.
+      await fixture.page.locator('[data-kiosk-countdown]').waitFor({ state: 'visible', timeout: 6000 });
+      await expectScreen(fixture.page, 'intro');
+      await fixture.page.locator('[data-kiosk-countdown]').waitFor({ state: 'hidden', timeout: 6000 });
+      await clickAction(fixture.page, 'next');
+      await expectQuestion(fixture.page, 'situation_pro');
+      assert.deepEqual(await checkedValues(fixture.page, 'situation_pro'), [], 'the wiped answer is gone');
     } finally {
       await fixture.close();
     }
