@@ -176,17 +176,20 @@ function summary(values) {
 /**
  * `loads` cold loads (each in a new browser context: empty HTTP and code caches) and `loads` warm
  * loads (new tabs in one context already primed by a first load) of the app and of a static page
- * of `baselineBytes`, interleaved so that the machine's noise falls on both alike.
+ * of `baselineBytes`, interleaved so that the machine's noise falls on both alike. `dist` may be a
+ * list of builds (e.g. before and after a change): each is loaded in turn, and the result is then
+ * a list in the same order.
  */
 export async function startupTimes(dist, { loads = 21, baselineBytes }) {
+  const dists = Array.isArray(dist) ? dist : [dist];
   const baselineDir = mkdtempSync(join(tmpdir(), 'pdp-baseline-'));
   writeFileSync(join(baselineDir, 'index.html'), staticBaselinePage(baselineBytes));
-  const [app, baseline, browser] = await Promise.all([
-    startServer({ root: dist, port: 0 }),
+  const [baseline, browser, ...apps] = await Promise.all([
     startServer({ root: baselineDir, port: 0 }),
     launchChromium(),
+    ...dists.map((root) => startServer({ root, port: 0 })),
   ]);
-  const samples = { cold: { app: [], baseline: [] }, warm: { app: [], baseline: [] } };
+  const samples = { cold: { apps: apps.map(() => []), baseline: [] }, warm: { apps: apps.map(() => []), baseline: [] } };
   const fresh = async (load) => {
     const context = await browser.newContext();
     await context.addInitScript(timingInitScript);
@@ -198,32 +201,37 @@ export async function startupTimes(dist, { loads = 21, baselineBytes }) {
   };
   try {
     for (let n = 0; n < loads; n += 1) {
-      samples.cold.app.push(await fresh((context) => loadApp(context, app.url)));
+      for (const [i, app] of apps.entries()) {
+        samples.cold.apps[i].push(await fresh((context) => loadApp(context, app.url)));
+      }
       samples.cold.baseline.push(await fresh((context) => loadBaseline(context, baseline.url)));
     }
-    const warmApp = await browser.newContext();
+    const warmApps = await Promise.all(apps.map(() => browser.newContext()));
     const warmBaseline = await browser.newContext();
-    for (const context of [warmApp, warmBaseline]) await context.addInitScript(timingInitScript);
-    await loadApp(warmApp, app.url);
+    for (const context of [...warmApps, warmBaseline]) await context.addInitScript(timingInitScript);
+    for (const [i, app] of apps.entries()) await loadApp(warmApps[i], app.url);
     await loadBaseline(warmBaseline, baseline.url);
     for (let n = 0; n < loads; n += 1) {
-      samples.warm.app.push(await loadApp(warmApp, app.url));
+      for (const [i, app] of apps.entries()) samples.warm.apps[i].push(await loadApp(warmApps[i], app.url));
       samples.warm.baseline.push(await loadBaseline(warmBaseline, baseline.url));
     }
   } finally {
     await browser.close();
-    await Promise.all([app.close(), baseline.close()]);
+    await Promise.all([baseline.close(), ...apps.map((app) => app.close())]);
     rmSync(baselineDir, { recursive: true, force: true });
   }
-  const result = {};
-  for (const cache of ['cold', 'warm']) {
-    const { app: appLoads, baseline: baseLoads } = samples[cache];
-    result[cache] = {
-      screen: summary(appLoads.map((s) => s.screen)),
-      toQuestion: summary(appLoads.map((s) => s.toQuestion)),
-      question: summary(appLoads.map((s) => s.question)),
-      baseline: summary(baseLoads.map((s) => s.screen)),
-    };
-  }
-  return result;
+  const results = apps.map((_, i) => {
+    const result = {};
+    for (const cache of ['cold', 'warm']) {
+      const appLoads = samples[cache].apps[i];
+      result[cache] = {
+        screen: summary(appLoads.map((s) => s.screen)),
+        toQuestion: summary(appLoads.map((s) => s.toQuestion)),
+        question: summary(appLoads.map((s) => s.question)),
+        baseline: summary(samples[cache].baseline.map((s) => s.screen)),
+      };
+    }
+    return result;
+  });
+  return Array.isArray(dist) ? results : results[0];
 }
