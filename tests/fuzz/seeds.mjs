@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyBrokenCase } from '../rules-broken/apply.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = process.argv[2];
@@ -102,22 +103,7 @@ for (const broken of readJson(join(root, 'tests', 'rules-broken', 'cases.json'))
   let text = broken.text;
   if (text === undefined) {
     const content = JSON.parse(rules[broken.file]);
-    const walk = (pointer) => {
-      const tokens = pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-      const last = tokens.pop();
-      let parent = content;
-      for (const token of tokens) parent = parent[token];
-      return [parent, last];
-    };
-    for (const [pointer, value] of Object.entries(broken.set ?? {})) {
-      const [parent, last] = walk(pointer);
-      parent[last] = value;
-    }
-    for (const pointer of broken.remove ?? []) {
-      const [parent, last] = walk(pointer);
-      if (Array.isArray(parent)) parent.splice(Number(last), 1);
-      else delete parent[last];
-    }
+    applyBrokenCase(content, broken);
     text = JSON.stringify(content, null, 2);
   }
   ruleSeeds.push(String.fromCharCode(index) + text);

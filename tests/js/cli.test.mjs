@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyBrokenCase } from '../rules-broken/apply.mjs';
 
 const root = process.env.PDP_SOURCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = process.env.PDP_ASSESS ?? join(root, 'build', 'dev', 'src', 'cli', 'pdp-assess');
@@ -27,22 +28,7 @@ function brokenCopy(brokenCase) {
     rmSync(file);
   } else {
     const content = JSON.parse(readFileSync(file, 'utf8'));
-    const walk = (pointer) => {
-      const tokens = pointer.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-      const last = tokens.pop();
-      let parent = content;
-      for (const token of tokens) parent = parent[token];
-      return [parent, last];
-    };
-    for (const [pointer, value] of Object.entries(brokenCase.set ?? {})) {
-      const [parent, last] = walk(pointer);
-      parent[last] = value;
-    }
-    for (const pointer of brokenCase.remove ?? []) {
-      const [parent, last] = walk(pointer);
-      if (Array.isArray(parent)) parent.splice(Number(last), 1);
-      else delete parent[last];
-    }
+    applyBrokenCase(content, brokenCase);
     writeFileSync(file, JSON.stringify(content, null, 2));
   }
   return dir;
