@@ -51,7 +51,7 @@ for variant in "${variants[@]}"; do
   mkdir -p "$dir/out"
   cp "$dir/src/wasm/pdp-core.js" "$dir/src/wasm/pdp-core.wasm" "$dir/out/"
   cp "$rules_json" "$dir/out/rules.json"
-  cp web/engine.js "$dir/out/engine.js"
+  cp web/engine.js web/rules-bundle.js "$dir/out/"
   # The same link again with function names kept, for the composition.
   (cd "$dir/src/wasm" &&
     eval "$(sed 's/ -o pdp-core\.js / --profiling-funcs -o pdp-core-names.js /' CMakeFiles/pdp-core.dir/link.txt)" &&

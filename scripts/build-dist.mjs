@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
+import { localeFile, withLocale } from '../web/rules-bundle.js';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
 const TARGET = ['es2022'];
@@ -38,11 +39,10 @@ function replaceOnce(text, marker, replacement, file) {
 
 // The element and everything it imports (app, screens, engine, the Emscripten glue) as one ES
 // module, so that one integrity hash covers all the JavaScript; the hashes of the files it
-// fetches (styles, wasm, rules) are compiled into it.
+// fetches (styles, wasm, rules and each separate language's texts) are compiled into it.
 async function bundleElement(dir) {
-  const integrity = Object.fromEntries(
-    ['styles.css', 'pdp-core.wasm', 'rules.json'].map((file) => [file, sri(readFileSync(join(dir, file)))]),
-  );
+  const fetched = ['styles.css', 'pdp-core.wasm', ...readdirSync(dir).filter((name) => /^rules(\.[a-z]{2})?\.json$/.test(name))];
+  const integrity = Object.fromEntries(fetched.map((file) => [file, sri(readFileSync(join(dir, file)))]));
   await build({
     entryPoints: [join(dir, ELEMENT)],
     outfile: join(dir, ELEMENT),
@@ -97,8 +97,18 @@ function safeInside(text, element, what) {
   return text;
 }
 
-// One HTML file from index.html: the styles, the bundled app, the rules (JSON) and the wasm
-// (base64) inlined, the favicon as a data: address. No request at all once opened.
+// The page's rules.json with every language it leaves out put back: a file that makes no request
+// carries all its languages.
+function wholeRules(dir) {
+  let bundle = readFileSync(join(dir, 'rules.json'), 'utf8');
+  for (const code of Object.keys(JSON.parse(bundle).separate_locales ?? {})) {
+    bundle = withLocale(bundle, code, readFileSync(join(dir, localeFile(code)), 'utf8'));
+  }
+  return bundle;
+}
+
+// One HTML file from index.html: the styles, the bundled app, the rules (JSON, every language) and
+// the wasm (base64) inlined, the favicon as a data: address. No request at all once opened.
 async function writeStandalone(dir) {
   const result = await build({
     entryPoints: [join(dir, 'standalone.js')],
@@ -113,13 +123,16 @@ async function writeStandalone(dir) {
   const script = safeInside(result.outputFiles[0].text, 'script', 'the bundled script');
   const styles = safeInside(readFileSync(join(dir, 'styles.css'), 'utf8'), 'style', 'styles.css');
   // "</" can only occur inside a JSON string, where "<\/" means the same.
-  const rules = readFileSync(join(dir, 'rules.json'), 'utf8').replaceAll('</', '<\\/');
+  const rules = wholeRules(dir).replaceAll('</', '<\\/');
   const wasm = readFileSync(join(dir, 'pdp-core.wasm')).toString('base64');
   const icon = readFileSync(join(dir, 'favicon.png')).toString('base64');
 
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
   html = replaceOnce(html, '<link rel="stylesheet" href="styles.css">', `<style>\n${styles}</style>`, 'index.html');
   html = replaceOnce(html, 'href="favicon.png"', `href="data:image/png;base64,${icon}"`, 'index.html');
+  // Nothing to fetch: the preloads of the module and the rules go with the rest.
+  html = html.replace(/\n *<!-- Fetched while main\.js downloads[^]*?-->/, '').replace(/\n *<link rel="preload"[^>]*>/g, '');
+  if (/rel="preload"|pdp-core\.wasm"|rules\.json"/.test(html)) throw new Error('index.html: a preload was left in standalone.html');
   html = replaceOnce(
     html,
     '<script type="module" src="main.js"></script>',

@@ -2,7 +2,9 @@
 // Makes a built page folder lighter, in place (build-wasm.sh runs it on its staging folder, before
 // build-dist.mjs hashes the files): main.js, the public page's entry, becomes one minified bundle
 // of the page's modules and the module's glue (one request instead of a dozen, about half the
-// bytes), styles.css is minified, and each rule file inside rules.json loses its indentation. The
+// bytes), styles.css is minified, each rule file inside rules.json loses its indentation, and the
+// texts of every language but the default move to their own rules.<code>.json (web/rules-bundle.js),
+// fetched only when a person picks that language. The
 // separate modules stay beside the bundle: the element and standalone.html are bundled from them,
 // and engine.js is what integrators and the Node tests import.
 //
@@ -11,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
+import { localeFile, splitByLocale } from '../web/rules-bundle.js';
 
 // Browsers with WebAssembly, ES modules and `??` (the page's own code uses it).
 const TARGET = ['chrome91', 'firefox90', 'safari15', 'edge91'];
@@ -44,7 +47,9 @@ export async function optimiseDist(dir) {
   const rulesFile = join(dir, 'rules.json');
   const rules = JSON.parse(readFileSync(rulesFile, 'utf8'));
   for (const [name, text] of Object.entries(rules.files)) rules.files[name] = JSON.stringify(JSON.parse(text));
-  writeFileSync(rulesFile, JSON.stringify(rules));
+  const { light, separate } = splitByLocale(rules);
+  writeFileSync(rulesFile, JSON.stringify(light));
+  for (const [code, bundle] of Object.entries(separate)) writeFileSync(join(dir, localeFile(code)), JSON.stringify(bundle));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,9 +1,13 @@
 // Loading and validating rule sets: the shipped rules pass, each broken variant is refused where
 // it is broken.
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "core/assessment.hpp"
 #include "support.hpp"
 
 using pdp::Json;
@@ -99,6 +103,52 @@ TEST_CASE("the locales are the files locales/<code>.json, the default first", "[
   REQUIRE(loaded.rules.has_value());
   CHECK(loaded.rules->locales == std::vector<std::string>{"fr", "de", "en"});
   CHECK(loaded.rules->texts.at("de").at("name") == "Deutsch");
+}
+
+TEST_CASE("a bundle may leave a language out and name it, to be loaded when a person picks it",
+          "[rules][locales]") {
+  auto files = shipped_rule_files();
+  const std::string english = files.at("locales/en.json");
+  files.erase("locales/en.json");
+  Json bundle = pdp::bundle_rule_files(files);
+  bundle["separate_locales"] = {{"en", "English"}};
+
+  const auto read = pdp::rule_files_from_bundle(bundle.dump());
+  REQUIRE(read.ok());
+  const auto light = pdp::load_rules(read.value());
+  INFO(describe(light.problems));
+  REQUIRE(light.rules.has_value());
+  CHECK(light.rules->locales == std::vector<std::string>{"fr"});
+  const Json info = pdp::rules_info(*light.rules, "fr");
+  CHECK(info["locales"] == Json::parse(R"([{"id": "fr", "name": "Français"},
+                                           {"id": "en", "name": "English"}])"));
+  // Its texts are not there yet: a request in that language is refused, not answered in French.
+  CHECK(pdp::rules_info(*light.rules, "en")["error"]["code"] == "request.unknown_locale");
+
+  // The same bundle with the language's file added: loaded, listed once, in the same order.
+  bundle["files"]["locales/en.json"] = english;
+  const auto whole = pdp::load_rules(pdp::rule_files_from_bundle(bundle.dump()).value());
+  REQUIRE(whole.rules.has_value());
+  CHECK(whole.rules->separate_locales.empty());
+  CHECK(pdp::rules_info(*whole.rules, "en")["locales"] == info["locales"]);
+  CHECK(pdp::rules_info(*whole.rules, "en")["locale"] == "en");
+}
+
+TEST_CASE("a bundle's separate locales are refused unless each is a language code with a name",
+          "[rules][locales][broken]") {
+  Json bundle = pdp::bundle_rule_files(shipped_rule_files());
+  for (const auto& [separate, path] : std::vector<std::pair<Json, std::string>>{
+           {Json::array({"en"}), "/separate_locales"},
+           {{{"english", "English"}}, "/separate_locales/english"},
+           {{{"en", ""}}, "/separate_locales/en"},
+           {{{"en", 1}}, "/separate_locales/en"}}) {
+    bundle["separate_locales"] = separate;
+    const auto read = pdp::rule_files_from_bundle(bundle.dump());
+    INFO(separate.dump());
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.error().code == "rules.invalid_bundle");
+    CHECK(read.error().path == path);
+  }
 }
 
 TEST_CASE("a locale missing a text is refused with its file and the key's path",

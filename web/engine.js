@@ -1,6 +1,8 @@
-// The only door to the WebAssembly core: loads the module and the rules once, passes JSON text
-// both ways, and turns the core's {error} answers into thrown EngineErrors.
+// The only door to the WebAssembly core: loads the module and the rules once (another language's
+// texts when asked), passes JSON text both ways, turns the core's {error} answers into thrown
+// EngineErrors, and a call that traps inside the module into an error reply and a fresh instance.
 import createPdpModule from './pdp-core.js';
+import { leavesOut, localeFile, withLocale } from './rules-bundle.js';
 
 /** An error answered by the core (or met while loading it). */
 export class EngineError extends Error {
@@ -35,7 +37,7 @@ export class EngineError extends Error {
 
 /**
  * @typedef {object} Engine
- * @property {(locale: string) => Info} info
+ * @property {(locale: string) => Promise<Info>} info   (fetches a separate language's texts first)
  * @property {(request: {answers?: object, date?: string, locale?: string}) => Response} assess
  */
 
@@ -51,10 +53,11 @@ let loading = null;
 /**
  * Loads the module and the rules once; later calls share the same promise (a failed load may be
  * tried again).
- * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string}
- *   | (() => Promise<{base?: URL|string, wasmBinary?: Uint8Array, rules?: string}>)} [options]
- *   base: where pdp-core.wasm and rules.json are (default: beside this file); wasmBinary and
- *   rules: given directly instead of fetched (Node, single-file builds). Or a function that
+ * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string,
+ *   readRules?: (file: string) => Promise<string>} | (() => Promise<object>)} [options]
+ *   base: where pdp-core.wasm and the rules files are (default: beside this file); wasmBinary
+ *   and rules: given directly instead of fetched (Node, single-file builds); readRules: reads a
+ *   separate language's file (rules-bundle.js), fetched from base by default. Or a function that
  *   gets them (called again on each new try): the embedded element fetches and checks them.
  * @returns {Promise<Engine>}
  */
@@ -75,54 +78,164 @@ async function prepare(options) {
   }
 }
 
-async function load({ base = new URL('.', import.meta.url), wasmBinary, rules } = {}) {
-  let core;
-  try {
-    core = await createPdpModule({
-      locateFile: (file) => new URL(file, base).href,
-      ...(wasmBinary ? { wasmBinary } : {}),
-      print: () => {},
-      printErr: () => {},
+// The module and the rules are fetched side by side; the module compiles while it downloads.
+async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, readRules } = {}) {
+  const fetched = (file) => fetch(new URL(file, base), { credentials: 'same-origin' }).then((reply) => {
+    if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
+    return reply;
+  });
+  const compiling = (wasmBinary ? WebAssembly.compile(wasmBinary) : fetched('pdp-core.wasm').then(compileReply))
+    .catch((cause) => {
+      throw new EngineError({ code: 'engine.load_failed', message: `the engine could not start (${cause})` });
     });
-  } catch (cause) {
-    throw new EngineError({ code: 'engine.load_failed', message: `the engine could not start (${cause})` });
-  }
-  let bundle = rules;
-  if (bundle === undefined) {
-    try {
-      const reply = await fetch(new URL('rules.json', base), { credentials: 'same-origin' });
-      if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
-      bundle = await reply.text();
-    } catch (cause) {
+  const reading = (rules !== undefined ? Promise.resolve(rules) : fetched('rules.json').then((reply) => reply.text()))
+    .catch((cause) => {
       throw new EngineError({ code: 'engine.load_failed', message: `the rules could not be loaded (${cause})` });
+    });
+  const [compiled, bundle] = await Promise.all([compiling, reading]);
+  return createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
+}
+
+// Streaming compilation needs the server to say application/wasm; otherwise compile the bytes.
+async function compileReply(reply) {
+  if (typeof WebAssembly.compileStreaming === 'function') {
+    try {
+      return await WebAssembly.compileStreaming(reply.clone());
+    } catch {
+      // fall through: a wrong content type, or a body the browser would not stream
     }
   }
+  return WebAssembly.compile(await reply.arrayBuffer());
+}
+
+/**
+ * An instance of the compiled module, ready to call when this returns: the glue is handed an
+ * instance made synchronously (fast, since the module is already compiled), so it starts at once.
+ */
+function startInstance(compiled) {
+  const core = {
+    instantiateWasm(imports, receiveInstance) {
+      receiveInstance(new WebAssembly.Instance(compiled, imports));
+      return {};
+    },
+    print: () => {},
+    printErr: () => {},
+  };
+  createPdpModule(core).catch(() => {});  // the glue's promise: `core` is ready already
+  if (typeof core._pdp_assess !== 'function') throw new Error('the module did not start');
+  return core;
+}
+
+const OUT_OF_MEMORY = 'engine.out_of_memory';
+
+/**
+ * The engine over a compiled module and a rules bundle (JSON text).
+ *
+ * The module is built without C++ exceptions, so a call that fails inside it (out of its 64 MiB,
+ * or a broken invariant) traps: the instance is then dropped, the call answered with an error
+ * (`engine.out_of_memory` or `internal.error`), and the next call goes to a fresh instance with
+ * the same rules. No failure of the module reaches the page as anything but an error reply.
+ * @param {WebAssembly.Module} compiled
+ * @param {string} bundle the rules bundle (JSON text)
+ * @param {(file: string) => Promise<string>} [readRules] reads the file of a language the bundle
+ *   leaves out (rules-bundle.js)
+ * @returns {Engine & {reply: (name: string, ...texts: string[]) => string, readonly instance: object}}
+ */
+export function createEngine(compiled, bundle, readRules = null) {
+  let core = null;
+
+  const start = () => {
+    try {
+      core = startInstance(compiled);
+    } catch (cause) {
+      throw new EngineError({ code: 'engine.load_failed', message: `the engine could not start (${cause})` });
+    }
+    const loaded = JSON.parse(callOnce('_pdp_load_rules', [bundle]));
+    if (loaded.error) {
+      core = null;
+      throw new EngineError({ ...loaded.error, problems: loaded.problems });
+    }
+  };
 
   // Each argument is copied into the module's memory; the reply stays valid until the next call.
-  const call = (name, ...args) => {
+  function callOnce(name, texts) {
     const pointers = [];
     try {
-      for (const text of args) {
+      for (const text of texts) {
         const size = core.lengthBytesUTF8(text) + 1;
         const pointer = core._malloc(size);
         // The module's memory is bounded: a full memory gives 0, never a write at address 0.
-        if (!pointer) return { error: { code: 'engine.out_of_memory', message: 'the engine has no memory left for this request', path: '' } };
+        if (!pointer) return errorText(OUT_OF_MEMORY, 'the engine has no memory left for this request');
         pointers.push(pointer);
         core.stringToUTF8(text, pointer, size);
       }
-      return JSON.parse(core.UTF8ToString(core[name](...pointers)));
+      return core.UTF8ToString(core[name](...pointers));
+    } catch (trap) {
+      const outOfMemory = safely(() => core._pdp_out_of_memory() === 1);
+      core = null;  // never call a trapped instance again: its memory and stack are left mid-call
+      return outOfMemory
+        ? errorText(OUT_OF_MEMORY, 'the engine ran out of memory during this call; it is still usable, with a smaller request')
+        : errorText('internal.error', `the engine failed (${trap?.message ?? trap}); it has been restarted`);
     } finally {
-      pointers.forEach((pointer) => core._free(pointer));
+      if (core) pointers.forEach((pointer) => core._free(pointer));
     }
+  }
+
+  const reply = (name, ...texts) => {
+    if (!core) start();
+    return callOnce(name, texts);
   };
-  const checked = (reply) => {
-    if (reply.error) throw new EngineError({ ...reply.error, problems: reply.problems });
-    return reply;
+  const checked = (answer) => {
+    if (answer.error) throw new EngineError({ ...answer.error, problems: answer.problems });
+    return answer;
   };
 
-  checked(call('_pdp_load_rules', bundle));
+  // A language the bundle leaves out: its texts are fetched, and the rules loaded again with them.
+  async function addLocale(code) {
+    let text;
+    try {
+      if (!readRules) throw new Error('no way to read it');
+      text = await readRules(localeFile(code));
+    } catch (cause) {
+      throw new EngineError({ code: 'engine.load_failed', message: `the texts in "${code}" could not be loaded (${cause})` });
+    }
+    const previous = bundle;
+    try {
+      bundle = withLocale(bundle, code, text);
+      start();
+    } catch (error) {
+      bundle = previous;
+      core = null;  // the next call starts again with the rules as they were
+      throw error instanceof EngineError ? error : new EngineError({ code: 'rules.invalid_bundle', message: `${localeFile(code)}: ${error.message}` });
+    }
+  }
+
+  start();
   return {
-    info: (locale) => checked(call('_pdp_info', locale)),
-    assess: (request) => checked(call('_pdp_assess', JSON.stringify(request), today())),
+    async info(locale) {
+      const answer = JSON.parse(reply('_pdp_info', locale));
+      if (answer.error?.code !== 'request.unknown_locale' || !leavesOut(bundle, locale)) return checked(answer);
+      await addLocale(locale);
+      return checked(JSON.parse(reply('_pdp_info', locale)));
+    },
+    assess: (request) => checked(JSON.parse(reply('_pdp_assess', JSON.stringify(request), today()))),
+    /** One call of the module's C interface, its reply as text (tests and benchmarks). */
+    reply,
+    /** The module instance in use (tests), null after a trap until the next call. */
+    get instance() {
+      return core;
+    },
   };
+}
+
+function errorText(code, message) {
+  return JSON.stringify({ error: { code, message, path: '' } });
+}
+
+function safely(read) {
+  try {
+    return read();
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import { kioskFlag, kioskSettings } from './kiosk.js';
 import { memoryStore } from './storage.js';
 
 // The build (scripts/build-dist.mjs) bundles this file with esbuild and defines PDP_INTEGRITY as
-// the sha384 of styles.css, pdp-core.wasm and rules.json: the one integrity hash a host puts on
+// the sha384 of styles.css, pdp-core.wasm and the rules files: the one integrity hash a host puts on
 // this script then covers every file the tool uses. Unbundled (development) it is not defined.
 /* global PDP_INTEGRITY */
 const INTEGRITY = typeof PDP_INTEGRITY === 'undefined' ? {} : PDP_INTEGRITY;
@@ -30,7 +30,12 @@ async function fetchChecked(file) {
 // them unchecked otherwise); called again on each new try. A failure shows the load error.
 async function checkedFiles() {
   const [wasm, rules] = await Promise.all([fetchChecked('pdp-core.wasm'), fetchChecked('rules.json')]);
-  return { base: here('.'), wasmBinary: new Uint8Array(await wasm.arrayBuffer()), rules: await rules.text() };
+  return {
+    base: here('.'),
+    wasmBinary: new Uint8Array(await wasm.arrayBuffer()),
+    rules: await rules.text(),
+    readRules: (file) => fetchChecked(file).then((reply) => reply.text()),  // another language's texts
+  };
 }
 
 class PdpAutodiagnostic extends HTMLElement {

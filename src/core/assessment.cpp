@@ -1,6 +1,9 @@
 // Validates a request, evaluates it and builds the response.
 #include "core/assessment.hpp"
 
+#include <map>
+#include <string>
+
 #include "core/request.hpp"
 #include "core/response.hpp"
 #include "core/situation.hpp"
@@ -30,9 +33,14 @@ Json rules_info(const RuleSet& rules, const std::string& locale) {
   auto request = read_request(rules, Json{{"locale", locale}}, rules.information_date);
   if (!request) return error_response(request.error());
   // The loader guarantees every listed locale has its texts, with a name and a "ui" section.
+  // Every language, the separate ones included, in the order of the full rule set: the
+  // default first, then by code.
+  std::map<std::string, std::string> names = rules.separate_locales;
+  for (const auto& code : rules.locales) names[code] = Texts(rules, code).at({"name"});
   Json locales = Json::array();
-  for (const auto& code : rules.locales) {
-    locales.push_back({{"id", code}, {"name", Texts(rules, code).at({"name"})}});
+  locales.push_back({{"id", rules.default_locale}, {"name", names[rules.default_locale]}});
+  for (const auto& [code, name] : names) {
+    if (code != rules.default_locale) locales.push_back({{"id", code}, {"name", name}});
   }
   auto texts = rules.texts.find(locale);
   Json ui = Json::object();

@@ -90,6 +90,8 @@ struct RuleSet {
   std::vector<Criterion> criteria;
   std::map<ItemKind, std::vector<Item>> items;
   std::map<std::string, Json> texts;  // locale -> its texts, complete (checked at load)
+  // Languages of the full rule set left out of this bundle: code -> the language's name.
+  std::map<std::string, std::string> separate_locales;
 
   // Index of a question in `questions`, or -1.
   int question_index(const std::string& id) const;

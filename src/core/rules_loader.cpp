@@ -7,6 +7,7 @@
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 #include "core/limits.hpp"
+#include "core/quote.hpp"
 #include "core/rules_checks.hpp"
 
 namespace pdp {
@@ -331,7 +332,7 @@ Json bundle_rule_files(const RuleFiles& files) {
   return Json{{"files", std::move(contents)}};
 }
 
-Expected<RuleFiles> rule_files_from_bundle(const std::string& bundle) {
+Expected<RulesBundle> rule_files_from_bundle(const std::string& bundle) {
   auto parsed =
       parse_json_text(bundle, "rules.invalid_bundle", "", rule_text_limits("the rules bundle"));
   if (!parsed) return parsed.error();
@@ -340,15 +341,45 @@ Expected<RuleFiles> rule_files_from_bundle(const std::string& bundle) {
   if (!document.is_object() || files == document.end() || !files->is_object()) {
     return Error{"rules.invalid_bundle", "a rules bundle is {\"files\": {\"name\": \"text\"}}", ""};
   }
-  RuleFiles out;
+  RulesBundle out;
   for (auto it = files->begin(); it != files->end(); ++it) {
     if (!it->is_string()) {
       return Error{"rules.invalid_bundle", "the file \"" + it.key() + "\" must be given as text",
                    "/files/" + pointer_token(it.key())};
     }
-    out[it.key()] = it->get<std::string>();
+    out.files[it.key()] = it->get<std::string>();
+  }
+  auto separate = document.find("separate_locales");
+  if (separate == document.end()) return out;
+  if (!separate->is_object()) {
+    return Error{"rules.invalid_bundle",
+                 "\"separate_locales\" is {\"<code>\": \"<the language's name>\"}",
+                 "/separate_locales"};
+  }
+  for (auto it = separate->begin(); it != separate->end(); ++it) {
+    const std::string path = "/separate_locales/" + pointer_token(it.key());
+    if (!is_language_code(it.key())) {
+      return Error{"rules.invalid_bundle",
+                   "a separate locale is named by a two-letter language code, not \"" +
+                       quoted_text(it.key(), 16) + "\"",
+                   path};
+    }
+    if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
+      return Error{"rules.invalid_bundle", "a separate locale gives the language's name as a text",
+                   path};
+    }
+    out.separate_locales[it.key()] = it->get<std::string>();
   }
   return out;
+}
+
+LoadedRules load_rules(const RulesBundle& bundle) {
+  LoadedRules loaded = load_rules(bundle.files);
+  if (!loaded.rules) return loaded;
+  for (const auto& [code, name] : bundle.separate_locales) {
+    if (loaded.rules->texts.count(code) == 0) loaded.rules->separate_locales.emplace(code, name);
+  }
+  return loaded;
 }
 
 }  // namespace pdp

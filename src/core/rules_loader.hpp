@@ -27,6 +27,17 @@ LoadedRules load_rules(const RuleFiles& files);
 // A rule set as one JSON document, {"files": {"manifest.json": "<text>", …}}: how a page or a
 // kiosk receives the rules in one file.
 Json bundle_rule_files(const RuleFiles& files);
-Expected<RuleFiles> rule_files_from_bundle(const std::string& bundle);
+
+// What a bundle holds: its files and, optionally, the languages it leaves out to keep the page
+// light ({"separate_locales": {"en": "English"}}: code -> the language's name in itself), whose
+// locale file the page loads only when a person picks that language.
+struct RulesBundle {
+  RuleFiles files;
+  std::map<std::string, std::string> separate_locales;
+};
+Expected<RulesBundle> rule_files_from_bundle(const std::string& bundle);
+
+// load_rules(bundle.files), listing the separate languages not loaded as available too.
+LoadedRules load_rules(const RulesBundle& bundle);
 
 }  // namespace pdp

@@ -1,15 +1,20 @@
-// The WebAssembly interface of the core: JSON text in, JSON text out, nothing thrown across it
-// (built with wasm exceptions, so that even running out of memory becomes an error reply).
-// Each function returns a pointer to UTF-8 JSON that stays valid until the next call.
+// The WebAssembly interface of the core: JSON text in, JSON text out. Each function returns a
+// pointer to UTF-8 JSON that stays valid until the next call.
+//
+// The module is built without C++ exceptions (docs/performance.md): what would have thrown, a
+// failed allocation above all, aborts the call instead, which traps into JavaScript. web/engine.js
+// then answers the call with an error reply and goes on with a fresh instance of the module;
+// pdp_out_of_memory tells it which error to give.
 #include <emscripten/emscripten.h>
 
+#include <cstdlib>
+#include <new>
 #include <optional>
 #include <string>
 
 #include "core/assessment.hpp"
 #include "core/response.hpp"
 #include "core/rules_loader.hpp"
-#include "wasm/guard.hpp"
 
 namespace {
 
@@ -17,10 +22,22 @@ using pdp::Json;
 
 std::optional<pdp::RuleSet> loaded_rules;
 std::string last_reply;
+bool ran_out_of_memory = false;
 
-template <typename Body>
-const char* guarded(Body body) {
-  return pdp::wasm::guarded(last_reply, body);
+// The memory is bounded and malloc returns null when it is full; operator new, having no exception
+// to throw, then aborts. This handler runs first and notes why, for engine.js to say so.
+[[noreturn]] void out_of_memory() {
+  ran_out_of_memory = true;
+  std::abort();
+}
+
+const char* reply(const Json& response) {
+  last_reply = response.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return last_reply.c_str();
+}
+
+Json no_rules() {
+  return pdp::error_response({"engine.no_rules", "the rules are not loaded", ""});
 }
 
 }  // namespace
@@ -30,48 +47,46 @@ extern "C" {
 // Loads the rules bundle ({"files": {...}}, as `pdp-assess bundle` writes it). Returns the
 // rules' info in their default locale, or the error with every problem found.
 EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
-  return guarded([&] {
-    loaded_rules.reset();
-    auto files = pdp::rule_files_from_bundle(bundle == nullptr ? "" : bundle);
-    if (!files) return pdp::error_response(files.error());
-    pdp::LoadedRules loaded = pdp::load_rules(files.value());
-    if (!loaded.rules) {
-      Json response = pdp::error_response(loaded.problems.front());
-      Json problems = Json::array();
-      for (const auto& p : loaded.problems) {
-        problems.push_back({{"code", p.code}, {"message", p.message}, {"path", p.path}});
-      }
-      response["problems"] = std::move(problems);
-      return response;
+  std::set_new_handler(out_of_memory);
+  loaded_rules.reset();
+  auto read = pdp::rule_files_from_bundle(bundle == nullptr ? "" : bundle);
+  if (!read) return reply(pdp::error_response(read.error()));
+  pdp::LoadedRules loaded = pdp::load_rules(read.value());
+  if (!loaded.rules) {
+    Json response = pdp::error_response(loaded.problems.front());
+    Json problems = Json::array();
+    for (const auto& p : loaded.problems) {
+      problems.push_back({{"code", p.code}, {"message", p.message}, {"path", p.path}});
     }
-    loaded_rules = std::move(loaded.rules);
-    return pdp::rules_info(*loaded_rules, loaded_rules->default_locale);
-  });
+    response["problems"] = std::move(problems);
+    return reply(response);
+  }
+  loaded_rules = std::move(loaded.rules);
+  return reply(pdp::rules_info(*loaded_rules, loaded_rules->default_locale));
 }
 
 // The rules' info and page texts in `locale`.
 EMSCRIPTEN_KEEPALIVE const char* pdp_info(const char* locale) {
-  return guarded([&] {
-    if (!loaded_rules) {
-      return pdp::error_response({"engine.no_rules", "the rules are not loaded", ""});
-    }
-    return pdp::rules_info(*loaded_rules, locale == nullptr ? "" : locale);
-  });
+  std::set_new_handler(out_of_memory);
+  if (!loaded_rules) return reply(no_rules());
+  return reply(pdp::rules_info(*loaded_rules, locale == nullptr ? "" : locale));
 }
 
 // Assesses one request; `today` (YYYY-MM-DD, the device's date) is the default date.
 EMSCRIPTEN_KEEPALIVE const char* pdp_assess(const char* request, const char* today) {
-  return guarded([&] {
-    if (!loaded_rules) {
-      return pdp::error_response({"engine.no_rules", "the rules are not loaded", ""});
-    }
-    auto date = pdp::Date::parse(today == nullptr ? "" : today);
-    if (!date) {
-      return pdp::error_response(
-          {"request.invalid_date", "the device's date is not a date written YYYY-MM-DD", ""});
-    }
-    return pdp::assess_text(*loaded_rules, request == nullptr ? "" : request, *date);
-  });
+  std::set_new_handler(out_of_memory);
+  if (!loaded_rules) return reply(no_rules());
+  auto date = pdp::Date::parse(today == nullptr ? "" : today);
+  if (!date) {
+    return reply(pdp::error_response(
+        {"request.invalid_date", "the device's date is not a date written YYYY-MM-DD", ""}));
+  }
+  return reply(pdp::assess_text(*loaded_rules, request == nullptr ? "" : request, *date));
+}
+
+// Whether a call of this instance ran out of memory (and so aborted): engine.js asks after a trap.
+EMSCRIPTEN_KEEPALIVE int pdp_out_of_memory() {
+  return ran_out_of_memory ? 1 : 0;
 }
 
 }  // extern "C"

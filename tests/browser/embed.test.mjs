@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -259,7 +259,10 @@ describe('the tool embedded with one tag (embed-example.html)', () => {
   test('the example names the sha384 of the element, and integrity.json the hashes of every file it uses', async () => {
     const integrity = JSON.parse(readFileSync(join(distDir, 'integrity.json'), 'utf8'));
     const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(distDir, file))).digest('base64')}`;
-    assert.deepEqual(Object.keys(integrity).sort(), ['pdp-autodiagnostic.js', 'pdp-core.wasm', 'rules.json', 'styles.css']);
+    // rules.json and one rules.<code>.json for each language it leaves out (English today).
+    const rulesFiles = readdirSync(distDir).filter((name) => /^rules(\.[a-z]{2})?\.json$/.test(name));
+    assert.ok(rulesFiles.includes('rules.json') && rulesFiles.includes('rules.en.json'), rulesFiles.join(', '));
+    assert.deepEqual(Object.keys(integrity).sort(), ['pdp-autodiagnostic.js', 'pdp-core.wasm', ...rulesFiles, 'styles.css'].sort());
     for (const [file, hash] of Object.entries(integrity)) assert.equal(hash, sri(file), file);
     const html = readFileSync(join(distDir, EXAMPLE), 'utf8');
     assert.match(html, new RegExp(`<script type="module" src="pdp-autodiagnostic\\.js" integrity="${integrity['pdp-autodiagnostic.js'].replace(/[+/]/g, '\\$&')}">`));
@@ -267,20 +270,20 @@ describe('the tool embedded with one tag (embed-example.html)', () => {
     assert.doesNotMatch(readFileSync(join(distDir, 'pdp-autodiagnostic.js'), 'utf8'), /\bimport\s*[({"'*]|\bfrom\s*["']/);
   });
 
-  test('a changed rules.json is refused by its hash: the host\'s load-error screen, no engine running on it', async () => {
+  // The example served from a copy of dist/ in which `file` has one more space than the build
+  // hashed; `body` gets the page open on the example, and the error screen's code is checked.
+  async function withOneFileChanged(file, body) {
     const folder = mkdtempSync(join(tmpdir(), 'pdp-embed-'));
     const server = { close: async () => {} };
     try {
       cpSync(distDir, folder, { recursive: true });
-      const rules = readFileSync(join(folder, 'rules.json'), 'utf8');
-      writeFileSync(join(folder, 'rules.json'), rules.replace('}', ' }'));
+      writeFileSync(join(folder, file), readFileSync(join(folder, file), 'utf8').replace('}', ' }'));
       Object.assign(server, await startServer({ root: folder, port: 0 }));
       const fixture = await openPage({ ...env, url: server.url });
       try {
         await fixture.page.goto(new URL(EXAMPLE, server.url).href);
-        const screen = await expectScreen(fixture.page, 'error');
+        const screen = await body(fixture.page);
         assert.equal(await screen.locator('[data-error-code]').textContent(), 'engine.load_failed');
-        assert.match(await screen.locator('h2').textContent(), /n'a pas pu se charger/, 'the host template');
         const integrityErrors = fixture.records.consoleErrors.filter((text) => /integrity/i.test(text));
         assert.ok(integrityErrors.length > 0, `the browser reports the integrity failure: ${fixture.records.consoleErrors}`);
         assert.deepEqual(fixture.records.cspViolations, []);
@@ -291,6 +294,25 @@ describe('the tool embedded with one tag (embed-example.html)', () => {
       await server.close();
       rmSync(folder, { recursive: true, force: true });
     }
+  }
+
+  test('a changed rules.json is refused by its hash: the host\'s load-error screen, no engine running on it', async () => {
+    await withOneFileChanged('rules.json', async (page) => {
+      const screen = await expectScreen(page, 'error');
+      assert.match(await screen.locator('h2').textContent(), /n'a pas pu se charger/, 'the host template');
+      return screen;
+    });
+  });
+
+  test('a changed rules.en.json is refused by its hash when English is asked: an error, never English from it', async () => {
+    await withOneFileChanged('rules.en.json', async (page) => {
+      await expectScreen(page, 'intro');
+      await page.evaluate(() => document.querySelector('pdp-autodiagnostic').setAttribute('lang', 'en'));
+      const screen = await expectScreen(page, 'error');
+      const lang = await page.evaluate(() => document.querySelector('pdp-autodiagnostic').shadowRoot.querySelector('.app').getAttribute('lang'));
+      assert.notEqual(lang, 'en', 'no English texts from a file that fails its hash');
+      return screen;
+    });
   });
 
   test('the embedded screens pass axe (WCAG 2.1 A/AA), and screenshots at 375 and 1280 px', async () => {

@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                               text.substr(0, 2000));
       return 0;
     }
-    files = std::move(unbundled).value();
+    files = std::move(unbundled).value().files;
   }
 
   const pdp::LoadedRules loaded = pdp::load_rules(files);

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyBrokenCase } from '../rules-broken/apply.mjs';
+import { splitByLocale } from '../../web/rules-bundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = process.argv[2];
@@ -97,6 +98,8 @@ writeCorpus('logic', logic, operators.map((word) => JSON.stringify(word))
 const names = Object.keys(rules);
 const ruleSeeds = names.map((name, i) => String.fromCharCode(i) + rules[name]);
 ruleSeeds.push(String.fromCharCode(names.length) + JSON.stringify({ files: rules }));
+// The bundle as the page gets it: the default language's texts only, the others named.
+ruleSeeds.push(String.fromCharCode(names.length) + JSON.stringify(splitByLocale({ files: rules }).light));
 for (const broken of readJson(join(root, 'tests', 'rules-broken', 'cases.json'))) {
   const index = names.indexOf(broken.file);
   if (index < 0 || broken.delete_file) continue;
@@ -119,4 +122,4 @@ const gatherKeys = (value) => {
   }
 };
 Object.values(rules).forEach((text) => gatherKeys(JSON.parse(text)));
-writeCorpus('rules', ruleSeeds, [...keys, ...ids, ...operators].map((word) => JSON.stringify(word)));
+writeCorpus('rules', ruleSeeds, [...keys, 'files', 'separate_locales', ...ids, ...operators].map((word) => JSON.stringify(word)));

@@ -11,24 +11,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = process.env.PDP_DIST_DIR ?? join(root, 'dist');
 const cli = join(root, 'build', 'dev', 'src', 'cli', 'pdp-assess');
 
+// The module as the page calls it: through engine.js, one call of its C interface, reply as text.
 async function loadBuiltModule() {
   assert.ok(existsSync(join(dist, 'pdp-core.wasm')), 'dist/ is missing: run ./build-wasm.sh first');
-  const { default: createPdpModule } = await import(pathToFileURL(join(dist, 'pdp-core.js')).href);
-  const core = await createPdpModule({ wasmBinary: readFileSync(join(dist, 'pdp-core.wasm')) });
-  const call = (name, ...texts) => {
-    const pointers = texts.map((text) => {
-      const size = core.lengthBytesUTF8(text) + 1;
-      const pointer = core._malloc(size);
-      core.stringToUTF8(text, pointer, size);
-      return pointer;
-    });
-    const reply = core.UTF8ToString(core[name](...pointers));
-    pointers.forEach((pointer) => core._free(pointer));
-    return reply;
-  };
-  const loaded = JSON.parse(call('_pdp_load_rules', readFileSync(join(dist, 'rules.json'), 'utf8')));
-  assert.equal(loaded.error, undefined, JSON.stringify(loaded.error));
-  return call;
+  const { createEngine } = await import(pathToFileURL(join(dist, 'engine.js')).href);
+  const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
+  const engine = createEngine(compiled, readFileSync(join(dist, 'rules.json'), 'utf8'));
+  return engine.reply;
 }
 
 for (const date of ['2021-06-15', '2026-11-23']) {
@@ -70,7 +59,7 @@ test('the engine used by the page loads the module and the rules and answers', a
     wasmBinary: readFileSync(join(dist, 'pdp-core.wasm')),
     rules: readFileSync(join(dist, 'rules.json'), 'utf8'),
   });
-  const info = engine.info('fr');
+  const info = await engine.info('fr');
   assert.equal(info.locale, 'fr');
   assert.ok(Object.keys(info.ui).length > 0);
   const first = engine.assess({ answers: {} });
@@ -78,5 +67,39 @@ test('the engine used by the page loads the module and the rules and answers', a
   assert.throws(() => engine.assess({ answers: { situation_pro: 'x' } }),
     (error) => error instanceof EngineError && error.code === 'answers.unknown_option' &&
       error.path === '/answers/situation_pro');
-  assert.throws(() => engine.info('de'), (error) => error.code === 'request.unknown_locale');
+  await assert.rejects(engine.info('de'), (error) => error.code === 'request.unknown_locale');
+});
+
+test('the page\'s rules.json leaves English out; asked for, the engine reads rules.en.json and answers in English', async () => {
+  const { createEngine } = await import(pathToFileURL(join(dist, 'engine.js')).href);
+  const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
+  const read = [];
+  const engine = createEngine(compiled, readFileSync(join(dist, 'rules.json'), 'utf8'), async (file) => {
+    read.push(file);
+    return readFileSync(join(dist, file), 'utf8');
+  });
+  const french = await engine.info('fr');
+  assert.deepEqual(french.locales.map((l) => l.id), ['fr', 'en']);
+  assert.deepEqual(read, [], 'nothing more is read for the default language');
+  assert.throws(() => engine.assess({ answers: {}, locale: 'en' }), (error) => error.code === 'request.unknown_locale');
+  const english = await engine.info('en');
+  assert.deepEqual(read, ['rules.en.json']);
+  assert.equal(english.locale, 'en');
+  assert.deepEqual(english.locales, french.locales);
+  assert.equal(engine.assess({ answers: {}, locale: 'en' }).locale, 'en');
+  // The answers in English are those of the whole rules.
+  const native = execFileSync(cli, ['assess', '--date', '2026-11-23', '--locale', 'en', '-'], { input: '{"situation_pro": "salarie"}' });
+  const wasm = engine.reply('_pdp_assess', '{"answers": {"situation_pro": "salarie"}, "locale": "en"}', '2026-11-23');
+  assert.deepEqual(JSON.parse(wasm), JSON.parse(native));
+  await engine.info('en');
+  assert.deepEqual(read, ['rules.en.json'], 'read once');
+});
+
+test('a separate language file that does not hold its texts is refused, and the engine goes on in French', async () => {
+  const { createEngine, EngineError } = await import(pathToFileURL(join(dist, 'engine.js')).href);
+  const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
+  const engine = createEngine(compiled, readFileSync(join(dist, 'rules.json'), 'utf8'), async () => '{"files": {"locales/en.json": "{}"}}');
+  await assert.rejects(engine.info('en'), (error) => error instanceof EngineError && error.code.startsWith('rules.'));
+  assert.equal((await engine.info('fr')).locale, 'fr');
+  assert.equal(engine.assess({ answers: {} }).next_question.id, 'situation_pro');
 });
