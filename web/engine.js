@@ -204,8 +204,7 @@ export function createEngine(compiled, bundle, readRules = null) {
       bundle = withLocale(bundle, code, text);
       start();
     } catch (error) {
-      bundle = previous;
-      core = null;  // the next call starts again with the rules as they were
+      bundle = previous;  // the instance left, if any, has these rules; a new one gets them too
       throw error instanceof EngineError ? error : new EngineError({ code: 'rules.invalid_bundle', message: `${localeFile(code)}: ${error.message}` });
     }
   }
