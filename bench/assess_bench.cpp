@@ -66,9 +66,9 @@ int main(int argc, char** argv) {
   std::size_t paths = 0;
   for (int round = 0; round < 5; ++round) {
     const auto start = Clock::now();
-    paths = pdp::walk_paths(*rules, [](const pdp::WalkPath&, const pdp::Answers&,
-                                       const pdp::Situation&) {
-            }).value();
+    paths = pdp::walk_paths(*rules, date,
+                            [](const pdp::WalkPath&, const pdp::Answers&, const pdp::Situation&) {})
+                .value();
     walks.push_back(seconds_since(start) * 1e3);
   }
   const Spread walk = spread(walks);
@@ -79,12 +79,12 @@ int main(int argc, char** argv) {
   // unmet criterion, all on one budget.
   std::uint64_t steps = 0;
   std::uint64_t units = 0;
-  pdp::Request request_at_leaf{{}, date, rules->default_locale};
+  pdp::Request request_at_leaf{{}, date, rules->default_locale, date};
   const auto walked = pdp::walk_paths(
-      *rules, [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
+      *rules, date, [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
         pdp::logic::Budget budget;
         request_at_leaf.answers = answers;
-        const pdp::Situation situation = pdp::evaluate_situation(*rules, answers, budget);
+        const pdp::Situation situation = pdp::evaluate_situation(*rules, answers, date, budget);
         pdp::build_response(*rules, request_at_leaf, situation, budget);
         steps = std::max(steps, budget.steps_used());
         units = std::max(units, budget.units_used());

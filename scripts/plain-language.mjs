@@ -13,8 +13,8 @@
 //   or a semicolon does not end a sentence: "Écrivez : « … »." is one sentence.
 // - A word is what stands between spaces and holds a letter or a digit: "l'arrêt" is one word,
 //   "médecin-conseil" one, "36 46" two, a placeholder such as {date} one.
-// - The result screen shows the texts under /eligibility, /criteria, /programmes, /measures,
-//   /actors, /channels, /next_steps, /notices and each question's /to_check. A sentence there
+// - The result screen shows the texts under /eligibility, /outcomes, /criteria, /programmes,
+//   /measures, /actors, /channels, /next_steps, /notices and each question's /to_check. A sentence there
 //   may have at most 20 words (--max-words), and each outcome's "now" (the result's first lines)
 //   must be a single sentence: it says what the person can do now. Other texts (questions, the
 //   page's own words) are reported, not enforced.
@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'scripts', 'plain-language');
-const RESULT_SCREEN = [/^\/eligibility\//, /^\/criteria\//, /^\/programmes\//, /^\/measures\//,
+const RESULT_SCREEN = [/^\/eligibility\//, /^\/outcomes\//, /^\/criteria\//, /^\/programmes\//, /^\/measures\//,
   /^\/actors\//, /^\/channels\//, /^\/next_steps\//, /^\/notices\//, /^\/questions\/[^/]+\/to_check$/];
 const NOT_TEXTS = new Set(['/$schema', '/locale', '/name']);
 const LONG_WORD = 13;
@@ -198,7 +198,7 @@ function checkText(pointer, text, { frequent, glossary, maxWords }) {
   const problems = sentences
     .filter((s) => s.tooLong)
     .map((s) => `${pointer}: a sentence of ${s.words} words (at most ${maxWords} on the result screen): « ${s.text} »`);
-  if (/^\/eligibility\/[^/]+\/now$/.test(pointer) && sentences.length !== 1) {
+  if (/^\/(eligibility|outcomes)\/[^/]+\/now$/.test(pointer) && sentences.length !== 1) {
     problems.push(`${pointer}: the result's first lines must say in one sentence what the person can do now; it has ${sentences.length}`);
   }
   return { pointer, onResult, sentences, rare, problems };

@@ -110,10 +110,13 @@ TEST_CASE("the costliest assessment of the shipped rules spends a small part of 
   const auto& rules = shipped_rules();
   std::uint64_t most = 0;
   const auto walked = pdp::walk_paths(
-      rules, [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
+      rules, pdp::Date{2026, 11, 23},
+      [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
         Budget budget;
-        const pdp::Situation situation = pdp::evaluate_situation(rules, answers, budget);
-        pdp::build_response(rules, {answers, {2026, 11, 23}, "fr"}, situation, budget);
+        const pdp::Situation situation =
+            pdp::evaluate_situation(rules, answers, pdp::Date{2026, 11, 23}, budget);
+        pdp::build_response(rules, {answers, {2026, 11, 23}, "fr", {2026, 11, 23}}, situation,
+                            budget);
         most = std::max(most, budget.steps_used());
       });
   REQUIRE(walked.ok());

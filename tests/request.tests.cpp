@@ -37,10 +37,11 @@ TEST_CASE("each bad request is refused with its code, its path and nothing else"
 }
 
 TEST_CASE("an unknown option is refused with a message listing the allowed options", "[request]") {
-  const Json response = assess_answers({{"situation_pro", "fonctionnaire"}});
+  const Json response = assess_answers({{"situation_pro", "retraite"}});
   const std::string message = response.at("error").at("message");
-  CHECK(message.find("fonctionnaire") != std::string::npos);
-  CHECK(message.find("\"salarie\", \"independant\", \"autre\"") != std::string::npos);
+  CHECK(message.find("retraite") != std::string::npos);
+  CHECK(message.find("\"salarie\", \"independant\", \"fonctionnaire\", \"msa\", \"autre\"") !=
+        std::string::npos);
 }
 
 TEST_CASE("an empty request starts the questionnaire on today's date in French", "[request]") {

@@ -30,8 +30,10 @@ TEST_CASE("the shipped rules load without a single problem", "[rules]") {
   REQUIRE(loaded.rules.has_value());
   CHECK(loaded.rules->questions.size() == 10);
   CHECK(loaded.rules->criteria.size() == 3);
-  CHECK(loaded.rules->items_of(pdp::ItemKind::measure).size() == 11);
-  CHECK(loaded.rules->items_of(pdp::ItemKind::actor).size() == 5);
+  CHECK(loaded.rules->items_of(pdp::ItemKind::measure).size() == 13);
+  CHECK(loaded.rules->items_of(pdp::ItemKind::actor).size() == 7);
+  CHECK(loaded.rules->items_of(pdp::ItemKind::next_step).size() == 10);
+  CHECK(loaded.rules->outcomes.size() == 1);
   CHECK(loaded.rules->items_of(pdp::ItemKind::channel).size() == 2);
 }
 
@@ -47,16 +49,29 @@ TEST_CASE("the identifiers fixed by the product contract are all defined", "[rul
     const auto& items = rules.items_of(kind);
     return std::any_of(items.begin(), items.end(), [&](const pdp::Item& i) { return i.id == id; });
   };
-  for (const char* id : {"bilan_competences", "formation", "amenagement_poste", "essai_autre_poste",
-                         "reclassement", "temps_partiel_therapeutique", "reprise_travail_leger",
-                         "crpe", "essai_encadre", "reconversion", "consultation_medico_pro"}) {
+  for (const char* id :
+       {"bilan_competences", "formation", "amenagement_poste", "essai_autre_poste", "reclassement",
+        "temps_partiel_therapeutique", "reprise_travail_leger", "crpe", "essai_encadre",
+        "reconversion", "consultation_medico_pro", "rqth", "cumul_pension_invalidite"}) {
     CAPTURE(id);
     CHECK(has(pdp::ItemKind::measure, id));
   }
   for (const char* id : {"medecin_conseil", "medecin_traitant", "medecin_travail", "service_social",
-                         "partenaire_medico_pro"}) {
+                         "partenaire_medico_pro", "cellule_pdp_spst", "cap_emploi"}) {
     CAPTURE(id);
     CHECK(has(pdp::ItemKind::actor, id));
+  }
+  for (const char* id :
+       {"rendez_vous_liaison", "visite_pre_reprise", "visite_reprise", "visite_demande",
+        "france_travail", "fonction_publique", "contacter_msa"}) {
+    CAPTURE(id);
+    CHECK(has(pdp::ItemKind::next_step, id));
+  }
+  const auto& situation =
+      rules.questions[static_cast<std::size_t>(rules.question_index("situation_pro"))];
+  for (const char* option : {"salarie", "independant", "fonctionnaire", "msa", "autre"}) {
+    CAPTURE(option);
+    CHECK(situation.has_option(option));
   }
   CHECK(has(pdp::ItemKind::channel, "compte_ameli"));
   CHECK(has(pdp::ItemKind::channel, "telephone_3646"));

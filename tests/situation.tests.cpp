@@ -51,14 +51,20 @@ TEST_CASE("a self-employed worker is never asked about an employment contract", 
 
 TEST_CASE("the invalidity pension is asked only when it can still change the result",
           "[questionnaire]") {
+  // On leave, the pension no longer decides eligibility, but it decides what helps: the RQTH
+  // without a pension, working with the pension and Cap emploi with one.
   const Json on_leave = assess_answers({{"situation_pro", "salarie"},
                                         {"contrat_travail", true},
                                         {"arret_travail", true},
                                         {"motif_arret", "maladie"}});
-  CHECK(next_id(on_leave) == "difficultes");
+  CHECK(next_id(on_leave) == "pension_invalidite");
   const Json not_on_leave = assess_answers(
       {{"situation_pro", "salarie"}, {"contrat_travail", true}, {"arret_travail", false}});
   CHECK(next_id(not_on_leave) == "pension_invalidite");
+  // Without a contract nothing it could change is left: it is never asked.
+  const Json without_contract =
+      assess_answers({{"situation_pro", "salarie"}, {"contrat_travail", false}});
+  CHECK(without_contract.at("next_question").is_null());
 }
 
 TEST_CASE("an employee on leave who reports difficulties meets all three conditions",
@@ -67,12 +73,14 @@ TEST_CASE("an employee on leave who reports difficulties meets all three conditi
                                         {"contrat_travail", true},
                                         {"arret_travail", true},
                                         {"motif_arret", "maladie"},
+                                        {"pension_invalidite", false},
                                         {"difficultes", {"reprise_difficile"}},
                                         {"solution_entreprise", "oui"},
                                         {"deja_contacte", false}});
   CHECK(response.at("eligibility") == "eligible");
   CHECK(ids(response, "actors") == std::vector<std::string>{"medecin_conseil", "medecin_traitant",
-                                                            "medecin_travail", "service_social"});
+                                                            "medecin_travail", "service_social",
+                                                            "cellule_pdp_spst"});
 }
 
 TEST_CASE("choosing only 'aucune' difficulty does not meet the difficulty condition",
@@ -107,7 +115,8 @@ TEST_CASE("the options offered depend on the work situation", "[questionnaire]")
   const Json employee = assess_answers({{"situation_pro", "salarie"},
                                         {"contrat_travail", true},
                                         {"arret_travail", true},
-                                        {"motif_arret", "maladie"}});
+                                        {"motif_arret", "maladie"},
+                                        {"pension_invalidite", false}});
   REQUIRE(next_id(employee) == "difficultes");
   std::vector<std::string> offered;
   for (const auto& option : employee.at("next_question").at("options"))
@@ -124,6 +133,7 @@ TEST_CASE("'je ne sais pas' moves on and ends with a point to check with the cai
   CHECK(next_id(midway) == "arret_travail");
   answers.update({{"arret_travail", true},
                   {"motif_arret", "maladie"},
+                  {"pension_invalidite", false},
                   {"difficultes", {"reprise_difficile"}},
                   {"solution_entreprise", "non"},
                   {"deja_contacte", false}});
@@ -143,7 +153,13 @@ TEST_CASE("a 'je ne sais pas' is not enough to stop: a condition not met still d
                                         {"arret_travail", false},
                                         {"pension_invalidite", false}});
   CHECK(response.at("eligibility") == "not_eligible");
-  CHECK(response.at("to_check").empty());
+  // The contract is still worth checking: it decides whether to ask to see the occupational
+  // doctor, or to turn to France Travail.
+  REQUIRE(response.at("to_check").size() == 1);
+  CHECK(response.at("to_check")[0].at("question") == "contrat_travail");
+  CHECK(ids(response, "next_steps") ==
+        std::vector<std::string>{"france_travail", "visite_demande"});
+  for (const auto& step : response.at("next_steps")) CHECK(step.at("status") == "to_check");
 }
 
 TEST_CASE("progress counts the answers given and bounds what is left", "[questionnaire]") {

@@ -18,7 +18,7 @@ void check_sources(const pdp::RuleSet& rules, const std::vector<pdp::SourceRef>&
       if (d.id == source.document) document = &d;
     }
     REQUIRE(document != nullptr);
-    const std::string text = read_text(PDP_SOURCE_DIR "/../shared/sources/" + document->file);
+    const std::string text = read_text(PDP_SOURCE_DIR "/rules/sources/" + document->file);
     CHECK(text.find(source.passage) != std::string::npos);
     if (!source.article.empty()) {
       // "CSS D622-10-1" is cited in the notes as "CSS D622-10-1" or within a list "L323-3-1, …".

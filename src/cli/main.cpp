@@ -174,44 +174,45 @@ int run_paths(const Options& options) {
     return 1;
   }
   std::optional<pdp::Error> failure;
-  const auto count = pdp::walk_paths(*rules, [&](const pdp::WalkPath& path,
-                                                 const pdp::Answers& answers,
-                                                 const pdp::Situation& situation) {
-    if (failure) return;
-    pdp::Request at_leaf = request.value();
-    at_leaf.answers = answers;
-    pdp::logic::Budget budget;
-    const Json response = pdp::build_response(*rules, at_leaf, situation, budget);
-    if (budget.spent()) {
-      failure = pdp::too_costly(budget);
-      return;
-    }
-    if (options.json) {
-      // Keys sort as path, request, response: the response's text ends the line, exactly as
-      // the core serialises it, so that other hosts can be compared byte for byte.
-      Json order = Json::array();
-      Json answers_json = Json::object();
-      for (const auto& step : path) {
-        order.push_back(rules->questions[step.question].id);
-        answers_json[rules->questions[step.question].id] = step.answer;
-      }
-      const Json request_json = {
-          {"answers", answers_json}, {"date", at_leaf.date.iso()}, {"locale", at_leaf.locale}};
-      std::cout << text_of(Json{{"path", order}, {"request", request_json}, {"response", response}},
+  const auto count = pdp::walk_paths(
+      *rules, request->date,
+      [&](const pdp::WalkPath& path, const pdp::Answers& answers, const pdp::Situation& situation) {
+        if (failure) return;
+        pdp::Request at_leaf = request.value();
+        at_leaf.answers = answers;
+        pdp::logic::Budget budget;
+        const Json response = pdp::build_response(*rules, at_leaf, situation, budget);
+        if (budget.spent()) {
+          failure = pdp::too_costly(budget);
+          return;
+        }
+        if (options.json) {
+          // Keys sort as path, request, response: the response's text ends the line, exactly as
+          // the core serialises it, so that other hosts can be compared byte for byte.
+          Json order = Json::array();
+          Json answers_json = Json::object();
+          for (const auto& step : path) {
+            order.push_back(rules->questions[step.question].id);
+            answers_json[rules->questions[step.question].id] = step.answer;
+          }
+          const Json request_json = {
+              {"answers", answers_json}, {"date", at_leaf.date.iso()}, {"locale", at_leaf.locale}};
+          std::cout << text_of(
+                           Json{{"path", order}, {"request", request_json}, {"response", response}},
                            -1)
-                << "\n";
-      return;
-    }
-    std::string line;
-    for (const auto& step : path) {
-      line += rules->questions[step.question].id + "=" + step.answer.dump() + " ";
-    }
-    line += "=> " + response["eligibility"].get<std::string>();
-    for (const char* kind : {"programmes", "measures", "actors", "channels", "next_steps"}) {
-      line += " | " + std::string(kind) + ": " + ids_of(response[kind]);
-    }
-    std::cout << line << "\n";
-  });
+                    << "\n";
+          return;
+        }
+        std::string line;
+        for (const auto& step : path) {
+          line += rules->questions[step.question].id + "=" + step.answer.dump() + " ";
+        }
+        line += "=> " + response["eligibility"].get<std::string>();
+        for (const char* kind : {"programmes", "measures", "actors", "channels", "next_steps"}) {
+          line += " | " + std::string(kind) + ": " + ids_of(response[kind]);
+        }
+        std::cout << line << "\n";
+      });
   if (!count) failure = count.error();
   if (failure) {
     std::cout << text_of(pdp::error_response(*failure)) << "\n";

@@ -15,7 +15,7 @@ Json assess(const RuleSet& rules, const Json& request, const Date& today) {
   auto parsed = read_request(rules, request, today);
   if (!parsed) return error_response(parsed.error());
   logic::Budget budget;
-  const Situation situation = evaluate_situation(rules, parsed->answers, budget);
+  const Situation situation = evaluate_situation(rules, parsed->answers, parsed->date, budget);
   Json response;
   if (!budget.spent()) response = build_response(rules, parsed.value(), situation, budget);
   if (budget.spent()) return error_response(too_costly(budget));

@@ -179,6 +179,7 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
   Request result;
   result.answers.resize(rules.questions.size());
   result.date = today;
+  result.today = today;
   result.locale = rules.default_locale;
 
   if (auto date = request.find("date"); date != request.end()) {

@@ -24,8 +24,9 @@ using Answers = std::vector<std::optional<Answer>>;
 
 struct Request {
   Answers answers;
-  Date date;
+  Date date;  // the day the assessment is about
   std::string locale;
+  Date today;  // the day it is made: an earlier `date` is spoken of in the past tense
 };
 
 // Parses the text of a request within the bounds of core/limits.hpp: a text too long gives

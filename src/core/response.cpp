@@ -1,23 +1,12 @@
 // Builds the response: eligibility and its reasons, the next question, and the summary.
 #include "core/response.hpp"
 
+#include "core/period.hpp"
 #include "core/texts.hpp"
 #include "core/what_would_change.hpp"
 
 namespace pdp {
 namespace {
-
-const char* eligibility_name(const Value& eligibility) {
-  switch (truth_of(eligibility)) {
-    case Truth::yes:
-      return "eligible";
-    case Truth::no:
-      return "not_eligible";
-    case Truth::unknown:
-      break;
-  }
-  return "incomplete";
-}
 
 const char* status_name(const Value& value) {
   switch (truth_of(value)) {
@@ -42,12 +31,12 @@ Json question_ids(const RuleSet& rules, SymbolMask mask) {
 Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources, std::string& text) {
   Json list = Json::array();
   for (const auto& source : sources) {
-    std::string title = source.document;
-    for (const auto& document : rules.documents) {
-      if (document.id == source.document) title = document.title;
-    }
+    const Document* document = rules.document(source.document);
+    const std::string title = document ? document->title : source.document;
     Json entry = {{"document", source.document}, {"title", title}, {"passage", source.passage}};
     if (!source.article.empty()) entry["article"] = source.article;
+    if (document && !document->url.empty()) entry["url"] = document->url;
+    if (document && document->date) entry["date"] = document->date->iso();
     list.push_back(std::move(entry));
     // A legal article is the precise reference; otherwise the document and its passage.
     if (!text.empty()) text += " ; ";
@@ -86,24 +75,31 @@ Json next_question_json(const RuleSet& rules, const Texts& texts, const Situatio
   return out;
 }
 
-Json criteria_json(const RuleSet& rules, const Texts& texts, const Situation& situation,
-                   logic::Budget& budget) {
+Json criteria_json(const RuleSet& rules, const Texts& texts, const Request& request,
+                   const Situation& situation, logic::Budget& budget) {
   Json list = Json::array();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& criterion = rules.criteria[c];
     const Value& value = situation.criteria[c];
     const char* status = status_name(value);
+    const int variant = situation.criteria_variants[c];
+    const std::string& text =
+        variant >= 0                     ? texts.at({"criteria", criterion.id, "variants",
+                                                     criterion.variants[static_cast<std::size_t>(variant)].id})
+        : situation.criteria_to_check[c] ? texts.at({"criteria", criterion.id, "to_check"})
+                                         : texts.at({"criteria", criterion.id, status});
     Json entry = {{"id", criterion.id},
                   {"status", status},
                   {"title", texts.at({"criteria", criterion.id, "title"})},
-                  {"text", texts.at({"criteria", criterion.id, status})},
+                  {"text", text},
                   {"because", question_ids(rules, value.reads | value.missing)}};
+    if (variant >= 0) entry["variant"] = criterion.variants[static_cast<std::size_t>(variant)].id;
     std::string cited;
     entry["sources"] = sources_json(rules, criterion.source, cited);
     entry["source"] = cited;
     if (truth_of(value) == Truth::no) {
       Json ways = Json::array();
-      for (const auto& way : ways_to_meet(rules, situation.used, c, budget)) {
+      for (const auto& way : ways_to_meet(rules, situation.used, request.date, c, budget)) {
         Json changes = Json::array();
         for (const auto& change : way) {
           const Question& question = rules.questions[change.question];
@@ -125,16 +121,44 @@ Json criteria_json(const RuleSet& rules, const Texts& texts, const Situation& si
   return list;
 }
 
+// The note on a programme's period, in the tense of the assessment date.
+std::string period_note(const Texts& texts, const Request& request, const Item& programme) {
+  const bool past = request.date < request.today;
+  const std::string date = texts.date(request.date);
+  switch (period_status(programme, request.date)) {
+    case PeriodStatus::in_force:
+      return Texts::fill(
+          texts.at({"notices", past ? "programme_in_force_past" : "programme_in_force"}),
+          {{"date", date}});
+    case PeriodStatus::not_yet:
+      return Texts::fill(
+          texts.at({"notices", past ? "programme_not_yet_past" : "programme_not_yet"}),
+          {{"date", date}, {"from", texts.date(*programme.valid_from)}});
+    case PeriodStatus::to_confirm:
+      break;
+  }
+  const std::string until = texts.date(*programme.valid_until);
+  if (programme.last_seen && *programme.valid_until < *programme.last_seen) {
+    return Texts::fill(texts.at({"notices", "programme_to_confirm"}),
+                       {{"until", until}, {"last_seen", texts.date(*programme.last_seen)}});
+  }
+  return Texts::fill(texts.at({"notices", "programme_ended_to_confirm"}), {{"until", until}});
+}
+
 Json item_json(const RuleSet& rules, const Texts& texts, const Request& request, const Item& item,
-               const Value& applies) {
+               const Value& applies, int variant) {
   const std::string kind = kind_name(item.kind);
-  const char* second = item.kind == ItemKind::actor     ? "role"
-                       : item.kind == ItemKind::channel ? "how"
-                                                        : "text";
+  const char* second = item_text_key(item.kind);
   Json entry = {{"id", item.id},
                 {"status", truth_of(applies) == Truth::yes ? "applies" : "to_check"},
-                {"title", texts.at({kind, item.id, "title"})},
-                {second, texts.at({kind, item.id, second})}};
+                {"title", texts.at({kind, item.id, "title"})}};
+  if (variant >= 0) {
+    const std::string& id = item.variants[static_cast<std::size_t>(variant)].id;
+    entry["variant"] = id;
+    entry[second] = texts.at({kind, item.id, "variants", id});
+  } else {
+    entry[second] = texts.at({kind, item.id, second});
+  }
   if (truth_of(applies) == Truth::unknown)
     entry["depends_on"] = question_ids(rules, applies.missing);
   if (!item.programme.empty()) entry["programme"] = item.programme;
@@ -142,23 +166,23 @@ Json item_json(const RuleSet& rules, const Texts& texts, const Request& request,
   entry["sources"] = sources_json(rules, item.source, cited);
   entry["source"] = cited;
   if (item.kind == ItemKind::programme) {
-    bool in_force = true;
+    const PeriodStatus status = period_status(item, request.date);
+    entry["short"] = texts.at({kind, item.id, "short"});
+    entry["period_status"] = period_status_name(status);
     if (item.valid_from && item.valid_until) {
-      in_force = *item.valid_from <= request.date && request.date <= *item.valid_until;
       entry["valid_from"] = item.valid_from->iso();
       entry["valid_until"] = item.valid_until->iso();
+      if (item.last_seen) entry["last_seen"] = item.last_seen->iso();
       const std::string information = item.information_date ? texts.date(*item.information_date)
                                                             : texts.date(rules.information_date);
       entry["period"] = Texts::fill(texts.at({"notices", "programme_period"}),
                                     {{"from", texts.date(*item.valid_from)},
                                      {"until", texts.date(*item.valid_until)},
                                      {"information_date", information}});
-      entry["date_note"] = Texts::fill(
-          texts.at({"notices", in_force ? "programme_in_force" : "programme_out_of_force"}),
-          {{"date", texts.date(request.date)}});
+      entry["date_note"] = period_note(texts, request, item);
     }
     if (item.information_date) entry["information_date"] = item.information_date->iso();
-    entry["in_force"] = in_force;
+    entry["in_force"] = status == PeriodStatus::in_force;
   }
   return entry;
 }
@@ -192,7 +216,7 @@ Json build_response(const RuleSet& rules, const Request& request, const Situatio
       {"locale", request.locale},
       {"eligibility", eligibility},
       {"finished", finished},
-      {"criteria", criteria_json(rules, texts, situation, budget)},
+      {"criteria", criteria_json(rules, texts, request, situation, budget)},
       {"next_question", next_question_json(rules, texts, situation)},
       {"progress", {{"answered", answered}, {"remaining_at_most", situation.remaining_at_most}}},
       {"answers", std::move(answers)},
@@ -202,9 +226,26 @@ Json build_response(const RuleSet& rules, const Request& request, const Situatio
   response["outcome"] = nullptr;
   Json to_check = Json::array();
   if (finished) {
-    response["outcome"] = {{"title", texts.at({"eligibility", eligibility, "title"})},
-                           {"now", texts.at({"eligibility", eligibility, "now"})},
-                           {"text", texts.at({"eligibility", eligibility, "text"})}};
+    if (situation.outcome >= 0) {
+      const std::string& id = rules.outcomes[static_cast<std::size_t>(situation.outcome)].id;
+      response["outcome"] = {{"id", id},
+                             {"title", texts.at({"outcomes", id, "title"})},
+                             {"now", texts.at({"outcomes", id, "now"})},
+                             {"text", texts.at({"outcomes", id, "text"})}};
+    } else {
+      response["outcome"] = {{"id", eligibility},
+                             {"title", texts.at({"eligibility", eligibility, "title"})},
+                             {"now", texts.at({"eligibility", eligibility, "now"})},
+                             {"text", texts.at({"eligibility", eligibility, "text"})}};
+    }
+    // Conditions the sources leave open for this person: what to ask the caisse first.
+    for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+      if (!situation.criteria_to_check[c]) continue;
+      const std::string& id = rules.criteria[c].id;
+      to_check.push_back({{"criterion", id},
+                          {"label", texts.at({"criteria", id, "title"})},
+                          {"text", texts.at({"criteria", id, "to_check"})}});
+    }
     // "ne_sait_pas" answers that leave the eligibility or an item open: what to ask the caisse.
     SymbolMask pending = situation.eligibility.unknown ? situation.eligibility.missing : 0;
     for (ItemKind kind : kItemKinds) {
@@ -227,10 +268,11 @@ Json build_response(const RuleSet& rules, const Request& request, const Situatio
     Json list = Json::array();
     const auto& items = rules.items_of(kind);
     const auto& values = situation.items.at(kind);
+    const auto& variants = situation.variants.at(kind);
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Truth truth = truth_of(values[i]);
       if (truth == Truth::yes || (truth == Truth::unknown && finished)) {
-        list.push_back(item_json(rules, texts, request, items[i], values[i]));
+        list.push_back(item_json(rules, texts, request, items[i], values[i], variants[i]));
       }
     }
     response[kind_name(kind)] = std::move(list);

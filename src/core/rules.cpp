@@ -29,6 +29,12 @@ const char* kind_name(ItemKind kind) {
   return "";
 }
 
+const char* item_text_key(ItemKind kind) {
+  if (kind == ItemKind::actor) return "role";
+  if (kind == ItemKind::channel) return "how";
+  return "text";
+}
+
 int RuleSet::question_index(const std::string& id) const {
   for (std::size_t i = 0; i < questions.size(); ++i) {
     if (questions[i].id == id) return static_cast<int>(i);
@@ -40,6 +46,20 @@ const std::vector<Item>& RuleSet::items_of(ItemKind kind) const {
   static const std::vector<Item> kNone;
   auto found = items.find(kind);
   return found == items.end() ? kNone : found->second;
+}
+
+const Item* RuleSet::programme(const std::string& id) const {
+  for (const auto& item : items_of(ItemKind::programme)) {
+    if (item.id == id) return &item;
+  }
+  return nullptr;
+}
+
+const Document* RuleSet::document(const std::string& id) const {
+  for (const auto& document : documents) {
+    if (document.id == id) return &document;
+  }
+  return nullptr;
 }
 
 }  // namespace pdp

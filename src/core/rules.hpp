@@ -22,12 +22,16 @@ struct SourceRef {
   std::string article;   // legal article, when the passage cites one ("CSS D622-10-1")
 };
 
+// A source document: a page of ameli.fr or service-public.fr, a code on Légifrance, a note. The
+// repository keeps its text, or the verified passages of it, in rules/sources/<file>.
 struct Document {
   std::string id;
   std::string path;  // where it is defined, for messages
   std::string title;
   std::string file;
   std::string note;
+  std::string url;           // the official page, shown to the person; empty for internal notes
+  std::optional<Date> date;  // publication date of a page, version date of a code
 };
 
 enum class QuestionType { boolean, choice, multi };
@@ -53,12 +57,37 @@ struct Example {
   std::string status;
 };
 
+// Another wording of a text for some people (e.g. the self-employed): the first variant
+// whose `when` is true replaces the text; when none is, or it is still unknown, the default text.
+// A variant may start on a date: before it, the people it is for are not shown the item at all
+// (the rule it words did not exist yet for them).
+struct TextVariant {
+  std::string id;
+  Expression when;
+  std::optional<Date> valid_from;
+};
+
 struct Criterion {
   std::string id;
   std::string path;
   Expression condition;
+  // When the condition is false but this is true, the criterion is not unmet but a point to check
+  // with the caisse (status unknown, nothing left to ask): what the sources leave open.
+  std::optional<Expression> to_check_when;
+  std::vector<TextVariant> variants;  // wordings of its text for some people
   std::vector<SourceRef> source;
   std::vector<Example> examples;
+};
+
+// A wording of the outcome for some people: e.g. "another body handles your situation" rather
+// than "you do not seem to meet the conditions". The first whose eligibility matches and whose
+// `when` is true once nothing is left to ask replaces the default texts of that eligibility.
+struct Outcome {
+  std::string id;
+  std::string path;
+  std::string eligibility;  // "eligible", "not_eligible" or "incomplete"
+  Expression when;
+  std::vector<SourceRef> source;
 };
 
 enum class ItemKind { programme, measure, actor, channel, next_step };
@@ -72,13 +101,19 @@ struct Item {
   bool requires_eligibility = true;  // shown only while the person may meet the conditions
   std::string programme;             // the programme the item belongs to, if specific
   std::vector<SourceRef> source;
-  // Programmes with a documented period only.
+  std::vector<TextVariant> variants;
+  // Any item: the day the rule it rests on took effect (absent before). Programmes also have an
+  // end of their announced period.
   std::optional<Date> valid_from;
+  // Programmes with a documented period only.
   std::optional<Date> valid_until;
   std::optional<Date> information_date;
+  std::optional<Date> last_seen;  // the last day a source still presented it
 };
 
 const char* kind_name(ItemKind kind);  // "programmes", "measures"… as in the files and responses
+// The key of an item's text beside its title: "role" for actors, "how" for channels, else "text".
+const char* item_text_key(ItemKind kind);
 
 struct RuleSet {
   std::string version;
@@ -88,6 +123,7 @@ struct RuleSet {
   std::vector<Document> documents;
   std::vector<Question> questions;
   std::vector<Criterion> criteria;
+  std::vector<Outcome> outcomes;
   std::map<ItemKind, std::vector<Item>> items;
   std::map<std::string, Json> texts;  // locale -> its texts, complete (checked at load)
   // Languages of the full rule set left out of this bundle: code -> the language's name.
@@ -96,6 +132,9 @@ struct RuleSet {
   // Index of a question in `questions`, or -1.
   int question_index(const std::string& id) const;
   const std::vector<Item>& items_of(ItemKind kind) const;
+  // The programme of that id, or nullptr.
+  const Item* programme(const std::string& id) const;
+  const Document* document(const std::string& id) const;
 };
 
 inline constexpr ItemKind kItemKinds[] = {ItemKind::programme, ItemKind::measure, ItemKind::actor,

@@ -91,6 +91,21 @@ void check_condition(const RuleSet& rules, const NamedCondition& condition, Erro
   }
 }
 
+void check_variants(const RuleSet& rules, const std::vector<TextVariant>& variants,
+                    const std::string& path, Errors& problems) {
+  std::set<std::string> ids;
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    const std::string at = path + "/variants/" + std::to_string(v);
+    check_identifier(variants[v].id, at, problems);
+    if (!ids.insert(variants[v].id).second) {
+      problems.push_back(Error{"rules.duplicate_id",
+                               "the variant \"" + variants[v].id + "\" is defined twice",
+                               at + "/id"});
+    }
+    check_condition(rules, {&variants[v].when, at + "/when"}, problems);
+  }
+}
+
 // Questions that a question's own conditions read (its asked_when and options_when).
 std::set<int> guards_of(const RuleSet& rules, const Question& question) {
   std::set<int> reads;
@@ -290,6 +305,43 @@ class TextCheck {
     }
   }
 
+  // Keys of the object at `keys` other than `allowed`: texts nothing would show.
+  void only_keys(const std::vector<std::string>& keys, const std::set<std::string>& allowed) {
+    const Json* node = &texts_;
+    std::string path = file_ + "#";
+    for (const auto& key : keys) {
+      if (!node->is_object() || node->find(key) == node->end()) return;
+      node = &(*node)[key];
+      path += "/" + pointer_token(key);
+    }
+    if (!node->is_object()) return;
+    for (auto it = node->begin(); it != node->end(); ++it) {
+      if (allowed.count(it.key()) == 0) {
+        problems_.push_back(Error{"rules.unknown_text",
+                                  "\"" + it.key() + "\" is not a text of " + join(keys),
+                                  path + "/" + pointer_token(it.key())});
+      }
+    }
+  }
+
+  // The texts of `variants` under `keys`/variants, beside the texts `own`, and nothing else.
+  void variants(const std::vector<std::string>& keys, const std::vector<TextVariant>& variants,
+                std::set<std::string> own) {
+    if (!variants.empty()) own.insert("variants");
+    only_keys(keys, own);
+    if (variants.empty()) return;
+    std::vector<std::string> at = keys;
+    at.push_back("variants");
+    std::set<std::string> ids;
+    for (const auto& variant : variants) {
+      ids.insert(variant.id);
+      at.push_back(variant.id);
+      require(at);
+      at.pop_back();
+    }
+    only_keys(at, ids);
+  }
+
   // Keys of `section` that name nothing the rules define.
   void no_extra(const std::string& section, const std::set<std::string>& known) {
     auto found = texts_.find(section);
@@ -341,18 +393,22 @@ void check_texts(const RuleSet& rules, const std::string& locale, const Json& te
         Error{"rules.missing_text", "\"months\" must list the 12 month names", file + "#/months"});
   }
   for (const char* key : {"yes", "no", "unknown"}) check.require({"answers", key});
+  check.require({"first_day_of_month"});
   for (const char* outcome : {"eligible", "not_eligible", "incomplete"}) {
     for (const char* key : {"title", "now", "text"}) check.require({"eligibility", outcome, key});
   }
-  for (const char* key : {"indicative", "privacy", "information_date", "rules_version",
-                          "programme_period", "programme_in_force", "programme_out_of_force"}) {
+  for (const char* key :
+       {"indicative", "privacy", "information_date", "rules_version", "programme_period",
+        "programme_in_force", "programme_in_force_past", "programme_not_yet",
+        "programme_not_yet_past", "programme_to_confirm", "programme_ended_to_confirm"}) {
     check.require({"notices", key});
   }
   for (auto it = texts.begin(); it != texts.end(); ++it) {
     static const std::set<std::string> kSections = {
-        "$schema",     "locale",  "name",      "months",     "answers",
-        "eligibility", "notices", "questions", "criteria",   "programmes",
-        "measures",    "actors",  "channels",  "next_steps", "ui"};
+        "$schema",    "locale",      "name",     "months",  "first_day_of_month",
+        "answers",    "eligibility", "outcomes", "notices", "questions",
+        "criteria",   "programmes",  "measures", "actors",  "channels",
+        "next_steps", "ui"};
     if (kSections.count(it.key()) == 0) {
       problems.push_back(Error{"rules.unknown_text", "unknown section \"" + it.key() + "\"",
                                file + "#/" + pointer_token(it.key())});
@@ -401,20 +457,27 @@ void check_texts(const RuleSet& rules, const std::string& locale, const Json& te
   ids.clear();
   for (const auto& criterion : rules.criteria) {
     ids.insert(criterion.id);
-    for (const char* key : {"title", "met", "unmet", "unknown"}) {
-      check.require({"criteria", criterion.id, key});
-    }
+    std::set<std::string> keys = {"title", "met", "unmet", "unknown"};
+    if (criterion.to_check_when) keys.insert("to_check");
+    for (const auto& key : keys) check.require({"criteria", criterion.id, key});
+    check.variants({"criteria", criterion.id}, criterion.variants, keys);
   }
   check.no_extra("criteria", ids);
+  ids.clear();
+  for (const auto& outcome : rules.outcomes) {
+    ids.insert(outcome.id);
+    for (const char* key : {"title", "now", "text"}) check.require({"outcomes", outcome.id, key});
+  }
+  check.no_extra("outcomes", ids);
   for (ItemKind kind : kItemKinds) {
-    const char* second = kind == ItemKind::actor     ? "role"
-                         : kind == ItemKind::channel ? "how"
-                                                     : "text";
+    const std::string second = item_text_key(kind);
     ids.clear();
     for (const auto& item : rules.items_of(kind)) {
       ids.insert(item.id);
-      check.require({kind_name(kind), item.id, "title"});
-      check.require({kind_name(kind), item.id, second});
+      std::set<std::string> keys = {"title", second};
+      if (kind == ItemKind::programme) keys.insert("short");
+      for (const auto& key : keys) check.require({kind_name(kind), item.id, key});
+      check.variants({kind_name(kind), item.id}, item.variants, keys);
     }
     check.no_extra(kind_name(kind), ids);
   }
@@ -537,6 +600,11 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
   }
   for (const auto& criterion : rules.criteria) {
     check_condition(rules, {&criterion.condition, criterion.path + "/condition"}, problems);
+    if (criterion.to_check_when) {
+      check_condition(rules, {&*criterion.to_check_when, criterion.path + "/to_check_when"},
+                      problems);
+    }
+    check_variants(rules, criterion.variants, criterion.path, problems);
     check_sources(rules, criterion.source, criterion.path, problems);
     for (std::size_t e = 0; e < criterion.examples.size(); ++e) {
       check_example_answers(rules, criterion.examples[e].answers,
@@ -544,9 +612,15 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
                             problems);
     }
   }
+  check_unique(rules.outcomes, "outcome", problems);
+  for (const auto& outcome : rules.outcomes) {
+    check_condition(rules, {&outcome.when, outcome.path + "/when"}, problems);
+    check_sources(rules, outcome.source, outcome.path, problems);
+  }
   for (ItemKind kind : kItemKinds) {
     for (const auto& item : rules.items_of(kind)) {
       check_condition(rules, {&item.applies_when, item.path + "/applies_when"}, problems);
+      check_variants(rules, item.variants, item.path, problems);
       check_sources(rules, item.source, item.path, problems);
       if (!item.programme.empty()) {
         const auto& programmes = rules.items_of(ItemKind::programme);

@@ -100,13 +100,19 @@ void read_manifest(JsonReader manifest, RuleSet& rules) {
     for (std::size_t i = 0; i < documents.json().size(); ++i) {
       JsonReader entry = documents.at(i);
       if (!entry.expect_object()) continue;
-      entry.only_fields({"id", "title", "file", "note"});
+      entry.only_fields({"id", "title", "file", "note", "url", "date"});
       Document document;
       document.id = entry.string("id").value_or("");
       document.path = entry.path();
       document.title = entry.string("title").value_or("");
       document.file = entry.string("file").value_or("");
       document.note = entry.string("note", false).value_or("");
+      document.url = entry.string("url", false).value_or("");
+      if (!document.url.empty() && document.url.rfind("https://", 0) != 0) {
+        entry.problem_at(entry.path_of("url"), "rules.wrong_type",
+                         "a document's address starts with https://");
+      }
+      document.date = read_date(entry, "date", false);
       rules.documents.push_back(std::move(document));
     }
   }
@@ -197,16 +203,56 @@ std::vector<Example> read_examples(JsonReader& entry) {
   return examples;
 }
 
+std::vector<TextVariant> read_variants(JsonReader& entry) {
+  std::vector<TextVariant> variants;
+  if (!entry.has("variants")) return variants;
+  JsonReader list = entry.at("variants");
+  if (!list.expect_array()) return variants;
+  for (std::size_t i = 0; i < list.json().size(); ++i) {
+    JsonReader variant = list.at(i);
+    if (!variant.expect_object()) continue;
+    variant.only_fields({"id", "when", "valid_from"});
+    TextVariant parsed;
+    parsed.id = variant.string("id").value_or("");
+    parsed.when = read_condition(variant, "when", true);
+    parsed.valid_from = read_date(variant, "valid_from", false);
+    variants.push_back(std::move(parsed));
+  }
+  return variants;
+}
+
 void read_criteria(JsonReader file, RuleSet& rules) {
   for_each_entry(file, "criteria", [&](JsonReader& entry) {
-    entry.only_fields({"id", "condition", "source", "examples"});
+    entry.only_fields({"id", "condition", "to_check_when", "variants", "source", "examples"});
     Criterion criterion;
     criterion.id = entry.string("id").value_or("");
     criterion.path = entry.path();
     criterion.condition = read_condition(entry, "condition", true);
+    if (entry.has("to_check_when")) {
+      criterion.to_check_when = read_condition(entry, "to_check_when", true);
+    }
+    criterion.variants = read_variants(entry);
     criterion.source = read_sources(entry);
     criterion.examples = read_examples(entry);
     rules.criteria.push_back(std::move(criterion));
+  });
+}
+
+void read_outcomes(JsonReader file, RuleSet& rules) {
+  for_each_entry(file, "outcomes", [&](JsonReader& entry) {
+    entry.only_fields({"id", "eligibility", "when", "source"});
+    Outcome outcome;
+    outcome.id = entry.string("id").value_or("");
+    outcome.path = entry.path();
+    outcome.eligibility = entry.string("eligibility").value_or("");
+    if (!outcome.eligibility.empty() && outcome.eligibility != "eligible" &&
+        outcome.eligibility != "not_eligible" && outcome.eligibility != "incomplete") {
+      entry.problem_at(entry.path_of("eligibility"), "rules.wrong_type",
+                       "eligibility must be \"eligible\", \"not_eligible\" or \"incomplete\"");
+    }
+    outcome.when = read_condition(entry, "when", true);
+    outcome.source = read_sources(entry);
+    rules.outcomes.push_back(std::move(outcome));
   });
 }
 
@@ -214,10 +260,11 @@ void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
   auto& items = rules.items[kind];
   for_each_entry(file, kind_name(kind), [&](JsonReader& entry) {
     if (kind == ItemKind::programme) {
-      entry.only_fields({"id", "applies_when", "requires_eligibility", "source", "valid_from",
-                         "valid_until", "information_date"});
+      entry.only_fields({"id", "applies_when", "requires_eligibility", "source", "variants",
+                         "valid_from", "valid_until", "information_date", "last_seen"});
     } else {
-      entry.only_fields({"id", "applies_when", "requires_eligibility", "programme", "source"});
+      entry.only_fields({"id", "applies_when", "requires_eligibility", "programme", "source",
+                         "variants", "valid_from"});
     }
     Item item;
     item.kind = kind;
@@ -227,10 +274,17 @@ void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
     item.requires_eligibility = entry.boolean("requires_eligibility").value_or(true);
     item.programme = entry.string("programme", false).value_or("");
     item.source = read_sources(entry);
+    item.variants = read_variants(entry);
+    item.valid_from = read_date(entry, "valid_from", false);
     if (kind == ItemKind::programme) {
-      item.valid_from = read_date(entry, "valid_from", false);
       item.valid_until = read_date(entry, "valid_until", false);
       item.information_date = read_date(entry, "information_date", false);
+      item.last_seen = read_date(entry, "last_seen", false);
+      if (item.last_seen && !item.valid_until) {
+        entry.problem_at(entry.path_of("last_seen"), "rules.invalid_period",
+                         "\"last_seen\" only says something of a programme with an end "
+                         "(\"valid_until\")");
+      }
       if (entry.has("valid_from") != entry.has("valid_until")) {
         entry.problem("rules.invalid_period",
                       "a programme's period needs both \"valid_from\" and \"valid_until\"");
@@ -283,10 +337,10 @@ LoadedRules load_rules(const RuleFiles& files) {
   read_manifest(JsonReader(*manifest, "manifest.json#", problems), rules);
 
   const std::vector<std::pair<std::string, std::optional<ItemKind>>> parts = {
-      {"questions", std::nullopt},         {"criteria", std::nullopt},
-      {"programmes", ItemKind::programme}, {"measures", ItemKind::measure},
-      {"actors", ItemKind::actor},         {"channels", ItemKind::channel},
-      {"next_steps", ItemKind::next_step}};
+      {"questions", std::nullopt},     {"criteria", std::nullopt},
+      {"outcomes", std::nullopt},      {"programmes", ItemKind::programme},
+      {"measures", ItemKind::measure}, {"actors", ItemKind::actor},
+      {"channels", ItemKind::channel}, {"next_steps", ItemKind::next_step}};
   JsonReader manifest_reader(*manifest, "manifest.json#", problems);
   JsonReader file_names = manifest_reader.at("files");
   if (!manifest_reader.has("files")) {
@@ -314,6 +368,8 @@ LoadedRules load_rules(const RuleFiles& files) {
       read_questions(reader, rules);
     } else if (key == "criteria") {
       read_criteria(reader, rules);
+    } else if (key == "outcomes") {
+      read_outcomes(reader, rules);
     } else {
       read_items(reader, *kind, rules);
     }

@@ -5,6 +5,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/logic/scope.hpp"
+#include "core/period.hpp"
 
 namespace pdp {
 namespace {
@@ -57,6 +58,33 @@ std::optional<Answer> restrict_to_offered(const Question& question, const Answer
   return kept;
 }
 
+// What would apply becomes a point to check that no answer can settle.
+Value to_check(const Value& applies) {
+  if (truth_of(applies) != Truth::yes) return applies;
+  return Value::unknown_of(0, applies.reads);
+}
+
+// How the period of the item's programme (or of the programme itself) bears on it on `date`.
+Value within_period(const RuleSet& rules, const Item& item, const Date& date, Value applies) {
+  if (item.kind != ItemKind::programme && item.valid_from && date < *item.valid_from) {
+    return Value::known(false);
+  }
+  const Item* programme = item.kind == ItemKind::programme ? &item : nullptr;
+  if (!programme && !item.programme.empty()) programme = rules.programme(item.programme);
+  if (!programme) return applies;
+  switch (period_status(*programme, date)) {
+    case PeriodStatus::in_force:
+      return applies;
+    case PeriodStatus::not_yet:
+      // The programme is still listed, so that the person learns when it starts.
+      if (programme != &item) return Value::known(false);
+      return to_check(applies);
+    case PeriodStatus::to_confirm:
+      break;
+  }
+  return to_check(applies);
+}
+
 // A situation cut short because the budget ran out in the condition at `path`.
 Situation blamed(Situation& s, logic::Budget& budget, const std::string& path) {
   budget.blame(path);
@@ -65,12 +93,25 @@ Situation blamed(Situation& s, logic::Budget& budget, const std::string& path) {
 
 }  // namespace
 
+const char* eligibility_name(const Value& eligibility) {
+  switch (truth_of(eligibility)) {
+    case Truth::yes:
+      return "eligible";
+    case Truth::no:
+      return "not_eligible";
+    case Truth::unknown:
+      break;
+  }
+  return "incomplete";
+}
+
 Truth truth_of(const Value& value) {
   if (value.unknown) return Truth::unknown;
   return logic::truthy(value.json) ? Truth::yes : Truth::no;
 }
 
-Situation evaluate_situation(const RuleSet& rules, const Answers& given, logic::Budget& budget) {
+Situation evaluate_situation(const RuleSet& rules, const Answers& given, const Date& date,
+                             logic::Budget& budget) {
   const std::size_t n = rules.questions.size();
   Situation s;
   s.used.assign(n, std::nullopt);
@@ -107,20 +148,61 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, logic::
 
   s.eligibility = Value::known(true);
   for (const auto& criterion : rules.criteria) {
-    s.criteria.push_back(criterion.condition.evaluate(scope, budget));
+    Value status = criterion.condition.evaluate(scope, budget);
     if (budget.spent()) return blamed(s, budget, criterion.path + "/condition");
+    bool checked = false;
+    if (criterion.to_check_when && truth_of(status) == Truth::no) {
+      const Value open_point = criterion.to_check_when->evaluate(scope, budget);
+      if (budget.spent()) return blamed(s, budget, criterion.path + "/to_check_when");
+      const SymbolMask reads = status.reads | open_point.reads;
+      if (truth_of(open_point) == Truth::yes) {
+        status = Value::unknown_of(0, reads);
+        checked = true;
+      } else if (truth_of(open_point) == Truth::unknown) {
+        status = Value::unknown_of(open_point.missing, reads);
+      }
+    }
+    int variant = -1;
+    for (std::size_t v = 0; variant < 0 && v < criterion.variants.size(); ++v) {
+      const Truth chosen = truth_of(criterion.variants[v].when.evaluate(scope, budget));
+      if (budget.spent()) {
+        return blamed(s, budget, criterion.path + "/variants/" + std::to_string(v) + "/when");
+      }
+      if (chosen == Truth::yes) variant = static_cast<int>(v);
+    }
+    s.criteria.push_back(std::move(status));
+    s.criteria_to_check.push_back(checked);
+    s.criteria_variants.push_back(variant);
     s.eligibility = kleene_and(s.eligibility, s.criteria.back());
   }
 
   SymbolMask open = s.eligibility.unknown ? s.eligibility.missing : 0;
   for (ItemKind kind : kItemKinds) {
     auto& values = s.items[kind];
+    auto& variants = s.variants[kind];
     for (const auto& item : rules.items_of(kind)) {
       Value applies = item.applies_when.evaluate(scope, budget);
       if (budget.spent()) return blamed(s, budget, item.path + "/applies_when");
+      applies = within_period(rules, item, date, std::move(applies));
       if (item.requires_eligibility) applies = kleene_and(s.eligibility, applies);
+      int variant = -1;
+      for (std::size_t v = 0; variant < 0 && v < item.variants.size(); ++v) {
+        if (truth_of(applies) == Truth::no) break;
+        const TextVariant& candidate = item.variants[v];
+        const Truth chosen = truth_of(candidate.when.evaluate(scope, budget));
+        if (budget.spent()) {
+          return blamed(s, budget, item.path + "/variants/" + std::to_string(v) + "/when");
+        }
+        if (chosen != Truth::yes) continue;
+        if (candidate.valid_from && date < *candidate.valid_from) {
+          applies = Value::known(false);  // not yet a rule for the people this variant is for
+          break;
+        }
+        variant = static_cast<int>(v);
+      }
       if (applies.unknown) open |= applies.missing;
       values.push_back(std::move(applies));
+      variants.push_back(variant);
     }
   }
   // A question whose asked_when is still unknown needs the questions that decide it.
@@ -145,6 +227,15 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, logic::
     if (asked == Truth::unknown && (s.asked[i].missing & ~s.unknown_answers) == 0) continue;
     ++s.remaining_at_most;
     if (asked == Truth::yes && s.next_question < 0) s.next_question = static_cast<int>(i);
+  }
+  if (!s.finished()) return s;
+  const std::string eligibility = eligibility_name(s.eligibility);
+  for (std::size_t o = 0; s.outcome < 0 && o < rules.outcomes.size(); ++o) {
+    const Outcome& outcome = rules.outcomes[o];
+    if (outcome.eligibility != eligibility) continue;
+    const Truth chosen = truth_of(outcome.when.evaluate(scope, budget));
+    if (budget.spent()) return blamed(s, budget, outcome.path + "/when");
+    if (chosen == Truth::yes) s.outcome = static_cast<int>(o);
   }
   return s;
 }

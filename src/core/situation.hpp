@@ -17,6 +17,7 @@ using logic::Value;
 
 enum class Truth { yes, no, unknown };
 Truth truth_of(const Value& value);
+const char* eligibility_name(const Value& eligibility);  // "eligible", "not_eligible", "incomplete"
 
 inline SymbolMask bit_of(std::size_t question) {
   return SymbolMask{1} << question;
@@ -28,12 +29,16 @@ struct Situation {
   std::vector<Value> asked;          // per question: its asked_when
   std::vector<std::vector<std::string>> offered;  // per question: the options offered now
   std::vector<Value> criteria;                    // per criterion
+  std::vector<bool> criteria_to_check;            // per criterion: unmet, but to_check_when holds
+  std::vector<int> criteria_variants;             // per criterion: its text variant, or -1
   Value eligibility;                              // Kleene conjunction of the criteria
   std::map<ItemKind, std::vector<Value>> items;   // per item: applies (gated by eligibility)
-  SymbolMask unknown_answers = 0;                 // questions answered "ne_sait_pas"
-  SymbolMask open = 0;        // unanswered questions that can still change the result
-  int next_question = -1;     // first open question that is asked now, or -1
-  int remaining_at_most = 0;  // open questions that may still be asked
+  std::map<ItemKind, std::vector<int>> variants;  // per item: its text variant, or -1
+  int outcome = -1;  // the outcome of the rules that words the result, or -1 (once finished)
+  SymbolMask unknown_answers = 0;  // questions answered "ne_sait_pas"
+  SymbolMask open = 0;             // unanswered questions that can still change the result
+  int next_question = -1;          // first open question that is asked now, or -1
+  int remaining_at_most = 0;       // open questions that may still be asked
 
   bool finished() const { return next_question < 0; }
 };
@@ -44,6 +49,11 @@ struct Situation {
 // the rules' order, that applies now. The evaluations draw on `budget` (one for all the situations
 // of an assessment); once it is spent the situation means nothing: the caller checks
 // budget.spent(), and budget.where() names the condition that spent it.
-Situation evaluate_situation(const RuleSet& rules, const Answers& given, logic::Budget& budget);
+// On `date`, a programme outside its period, and the items that exist only through it, are not
+// decided by answers: before the period they are absent; after it (or, for the programme itself,
+// before it) what would apply is a point to check with the caisse, unknown with nothing to ask.
+// The same holds for a criterion whose condition is false while its to_check_when is true.
+Situation evaluate_situation(const RuleSet& rules, const Answers& given, const Date& date,
+                             logic::Budget& budget);
 
 }  // namespace pdp

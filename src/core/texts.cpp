@@ -38,7 +38,9 @@ std::string Texts::date(const Date& date) const {
       (*months)[static_cast<std::size_t>(date.month - 1)].is_string()) {
     month = (*months)[static_cast<std::size_t>(date.month - 1)].get<std::string>();
   }
-  return std::to_string(date.day) + " " + month + " " + std::to_string(date.year);
+  // "1er décembre": French writes the first day as an ordinal; the locale says how.
+  const std::string day = date.day == 1 ? at({"first_day_of_month"}) : std::to_string(date.day);
+  return day + " " + month + " " + std::to_string(date.year);
 }
 
 std::string Texts::answer_label(const Question& question, const Json& answer) const {

@@ -9,6 +9,7 @@ namespace {
 
 struct Walker {
   const RuleSet& rules;
+  const Date& date;
   const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit;
   WalkPath path;
   Answers answers;
@@ -18,7 +19,7 @@ struct Walker {
   void from_here() {
     if (failure) return;
     logic::Budget budget;
-    const Situation situation = evaluate_situation(rules, answers, budget);
+    const Situation situation = evaluate_situation(rules, answers, date, budget);
     if (budget.spent()) {
       failure = too_costly(budget);
       return;
@@ -51,9 +52,9 @@ std::vector<Json> possible_answers(const Question& question,
 }
 
 Expected<std::size_t> walk_paths(
-    const RuleSet& rules,
+    const RuleSet& rules, const Date& date,
     const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit) {
-  Walker walker{rules, visit, {}, Answers(rules.questions.size()), 0, std::nullopt};
+  Walker walker{rules, date, visit, {}, Answers(rules.questions.size()), 0, std::nullopt};
   walker.from_here();
   if (walker.failure) return std::move(*walker.failure);
   return walker.count;

@@ -26,7 +26,7 @@ std::vector<Json> possible_answers(const Question& question,
 // calls `visit` at the end of each path. Returns the number of paths, or "rules.too_costly" when
 // the evaluation of one situation spends its budget (see assess()).
 Expected<std::size_t> walk_paths(
-    const RuleSet& rules,
+    const RuleSet& rules, const Date& date,
     const std::function<void(const WalkPath&, const Answers&, const Situation&)>& visit);
 
 }  // namespace pdp

@@ -27,8 +27,8 @@ Answers with_change(const Answers& answers, std::size_t question, const Json& va
 
 }  // namespace
 
-WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_t criterion,
-                        logic::Budget& budget) {
+WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date& date,
+                        std::size_t criterion, logic::Budget& budget) {
   WaysToMeet ways;
   std::vector<std::size_t> reads;
   for (const auto& use : rules.criteria[criterion].condition.vars()) {
@@ -39,7 +39,7 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_
     }
   }
   std::sort(reads.begin(), reads.end());
-  const Situation now = evaluate_situation(rules, answers, budget);
+  const Situation now = evaluate_situation(rules, answers, date, budget);
   if (budget.spent()) return ways;
 
   for (std::size_t q : reads) {
@@ -49,7 +49,7 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_
     for (const Json& value : candidate_answers(question, offered)) {
       if (answers[q] && !answers[q]->unknown && answers[q]->value == value) continue;
       const Answers changed = with_change(answers, q, value);
-      const Situation after = evaluate_situation(rules, changed, budget);
+      const Situation after = evaluate_situation(rules, changed, date, budget);
       if (budget.spent()) return ways;
       if (!after.used[q]) continue;  // the option would not be offered
       const Value& status = after.criteria[criterion];
@@ -65,7 +65,7 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_
         const auto second = candidate_answers(rules.questions[q2], after.offered[q2]);
         for (const Json& value2 : second) {
           const Situation both =
-              evaluate_situation(rules, with_change(changed, q2, value2), budget);
+              evaluate_situation(rules, with_change(changed, q2, value2), date, budget);
           if (budget.spent()) return ways;
           if (truth_of(both.criteria[criterion]) == Truth::yes) meeting.answers.push_back(value2);
         }

@@ -20,7 +20,7 @@ struct AnswerChange {
 using WaysToMeet = std::vector<std::vector<AnswerChange>>;
 
 // The evaluations draw on `budget`; once it is spent the result means nothing (the caller checks).
-WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, std::size_t criterion,
-                        logic::Budget& budget);
+WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date& date,
+                        std::size_t criterion, logic::Budget& budget);
 
 }  // namespace pdp

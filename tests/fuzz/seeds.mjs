@@ -10,7 +10,7 @@ import { splitByLocale } from '../../web/rules-bundle.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = process.argv[2];
 if (!out) throw new Error('usage: node tests/fuzz/seeds.mjs OUT');
-const conformance = join(root, '..', 'shared', 'conformance', 'jsonlogic-tests.json');
+const conformance = join(root, 'tests', 'conformance', 'jsonlogic-tests.json');
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
 function writeCorpus(target, seeds, words) {

@@ -13,7 +13,7 @@ const cli = process.env.PDP_ASSESS ?? join(root, 'build', 'dev', 'src', 'cli', '
 const rulesDir = join(root, 'rules');
 
 function run(args, input) {
-  const result = spawnSync(cli, args, { input, encoding: 'utf8' });
+  const result = spawnSync(cli, args, { input, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import test from 'node:test';
 
 const binary = process.env.PDP_ASSESS;
-const file = `${process.env.PDP_SOURCE_DIR}/../shared/conformance/jsonlogic-tests.json`;
+const file = `${process.env.PDP_SOURCE_DIR}/tests/conformance/jsonlogic-tests.json`;
 const entries = JSON.parse(readFileSync(file, 'utf8'));
 
 // Strings are section headings; the cases [rule, data, expected] that follow belong to them.

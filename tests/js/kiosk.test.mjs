@@ -97,10 +97,18 @@ describe('the summary in the QR code', () => {
       }
       for (const entry of response.to_check ?? []) assert.ok(text.includes(entry.label), `to check: "${entry.label}"`);
       assert.ok(text.includes(response.notices.indicative), 'the indicative notice');
-      assert.match(text, /36 46/);
-      assert.match(text, /ameli/);
-      // How to ask in full (the words to say at the 36 46) fits every persona.
-      assert.match(text, /service social/);
+      if (response.channels.length) {
+        assert.match(text, /36 46/);
+        assert.match(text, /ameli/);
+        // How to ask in full (the words to say at the 36 46) fits every persona.
+        assert.match(text, /service social/);
+      } else {
+        // Another body handles the case (a civil servant, the MSA): never the 36 46, and where to
+        // turn instead.
+        assert.doesNotMatch(text, /36 46/);
+        assert.ok(response.next_steps.length > 0);
+        for (const step of response.next_steps) assert.ok(text.includes(step.title), `"${step.title}"`);
+      }
 
       const modules = qrModules(qrcode, text);
       assert.ok(qrVersion(modules) <= QR_MAX_VERSION, `version ${qrVersion(modules)}`);

@@ -45,7 +45,7 @@ function pointers(value, at = '') {
 const employee = {
   answers: {
     situation_pro: 'salarie', contrat_travail: true, arret_travail: true, motif_arret: 'maladie',
-    difficultes: ['reprise_difficile'], probleme_sante: ['handicap'],
+    pension_invalidite: false, difficultes: ['reprise_difficile'], probleme_sante: ['handicap'],
     solution_entreprise: 'oui', deja_contacte: false,
   },
   date: '2026-11-22',

@@ -243,8 +243,8 @@ const brokenVariants = [
   {
     spec: 'a programme-only field on a measure is rejected',
     file: 'measures.json',
-    change: (d) => { d.measures[0].valid_from = '2021-01-01'; },
-    at: '/measures/0', keyword: 'additionalProperties', params: { additionalProperty: 'valid_from' },
+    change: (d) => { d.measures[0].valid_until = '2021-01-01'; },
+    at: '/measures/0', keyword: 'additionalProperties', params: { additionalProperty: 'valid_until' },
   },
   {
     spec: 'a programme dated "2022-13-01" is rejected',
