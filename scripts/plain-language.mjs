@@ -3,6 +3,7 @@
 // fails when a sentence shown on the result screen is too long.
 //
 // Usage: node scripts/plain-language.mjs [--file rules/locales/fr.json] [--max-words 20] [--json]
+// (another language's file gets the sentence checks only: the word list and glossary are French)
 // Exit: 0 the report is printed and every limit holds; 1 a limit is broken (listed at the end);
 // 2 the file, the word list or the glossary cannot be read.
 //
@@ -193,7 +194,7 @@ function checkText(pointer, text, { frequent, glossary, maxWords }) {
     if (isNotJudged(token, word)) continue;
     // A compound is as long as its longest part: "connectez-vous" is not a long word.
     const letters = Math.max(...word.split('-').map((part) => part.replace(/[^\p{L}]/gu, '').length));
-    if ((!isFrequent(word, frequent) || letters >= LONG_WORD) && !rare.includes(word)) rare.push(word);
+    if (frequent && (!isFrequent(word, frequent) || letters >= LONG_WORD) && !rare.includes(word)) rare.push(word);
   }
   const problems = sentences
     .filter((s) => s.tooLong)
@@ -206,8 +207,10 @@ function checkText(pointer, text, { frequent, glossary, maxWords }) {
 
 export function plainLanguageReport({ file, maxWords }) {
   const locale = readJson(file, 'the locale file');
-  const frequent = readFrequentWords();
-  const glossary = readGlossary(locale);
+  // The word list and the glossary are French: another language gets the sentence checks only.
+  const french = (locale.locale ?? 'fr') === 'fr';
+  const frequent = french ? readFrequentWords() : null;
+  const glossary = french ? readGlossary(locale) : { terms: [], problems: [] };
   const texts = textsOf(locale).map(([pointer, text]) => checkText(pointer, text, { frequent, glossary, maxWords }));
   const outcomes = ['eligible', 'not_eligible', 'incomplete'];
   const missingNow = outcomes.filter((o) => typeof valueAt(locale, `/eligibility/${o}/now`) !== 'string');

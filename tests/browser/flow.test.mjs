@@ -271,7 +271,8 @@ describe('the flow', { concurrency: 3 }, () => {
         .locator('input')
         .evaluateAll((inputs) => inputs.filter((input) => !input.labels?.length || !input.labels[0].textContent.trim()).map((i) => i.value));
       assert.deepEqual(unlabelled, [], 'inputs without a real <label>');
-      assert.deepEqual(await question.locator('input').evaluateAll((inputs) => inputs.map((i) => i.type)), ['radio', 'radio', 'radio']);
+      // situation_pro: five options, one choice.
+      assert.deepEqual(await question.locator('input').evaluateAll((inputs) => inputs.map((i) => i.type)), ['radio', 'radio', 'radio', 'radio', 'radio']);
 
       for (const step of employee.steps) await answerQuestion(page, step.question, step.answer);
       await expectScreen(page, 'recap');
@@ -313,7 +314,8 @@ describe('the flow', { concurrency: 3 }, () => {
 
   test('an exclusive option (difficultes: aucune) unchecks the others, and the reverse', async () => {
     await withPage(employee, async (page) => {
-      await walkPersona(page, employee, { steps: employee.steps.slice(0, 4) });
+      const before = employee.steps.findIndex((step) => step.question === 'difficultes');
+      await walkPersona(page, employee, { steps: employee.steps.slice(0, before) });
       const question = await expectQuestion(page, 'difficultes');
       const option = (value) => question.locator(`input[value="${value}"]`);
       const types = await question.locator('input').evaluateAll((inputs) => inputs.map((i) => i.type));

@@ -54,12 +54,13 @@ describe('screenshots', { concurrency: 2 }, () => {
         await clickAction(page, 'back');
 
         // A multi-choice question with help text, one option checked.
-        await walkPersona(page, employee, { steps: employee.steps.slice(0, 4) });
+        const multi = employee.steps.findIndex((step) => step.question === 'difficultes');
+        await walkPersona(page, employee, { steps: employee.steps.slice(0, multi) });
         await expectQuestion(page, 'difficultes');
         await page.locator('[data-question="difficultes"] input[value="reprise_difficile"]').check();
         await shoot(page, 'question-multi', viewport);
         await clickAction(page, 'next');
-        for (const step of employee.steps.slice(5)) {
+        for (const step of employee.steps.slice(multi + 1)) {
           await expectQuestion(page, step.question);
           await page.locator(`[data-question="${step.question}"] input[value="${String(step.answer)}"]`).check();
           await clickAction(page, 'next');

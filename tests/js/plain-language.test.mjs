@@ -36,6 +36,11 @@ const TWENTY_WORDS =
   'Vous pouvez demander cette aide à votre caisse, par téléphone ou par votre compte, quand vous le voulez, sans attendre.';
 const TWENTY_ONE_WORDS = TWENTY_WORDS.replace('sans attendre.', 'sans attendre demain.');
 
+test('the shipped English texts pass the same limits: no result-screen sentence over 20 words, each "now" one sentence', () => {
+  const { code, stdout, stderr } = check(['--file', join(root, 'rules', 'locales', 'en.json')]);
+  assert.equal(code, 0, stdout + stderr);
+});
+
 test('the shipped French texts pass: no result-screen sentence over 20 words, each "now" one sentence', () => {
   const { code, stdout, stderr } = check();
   assert.equal(code, 0, `${stdout}\n${stderr}`);
