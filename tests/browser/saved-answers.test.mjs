@@ -1,0 +1,98 @@
+// Answers saved by an earlier edition of the rules (2026.11: no pension question for a salaried
+// person on leave, no "fonctionnaire" option) are still read back after the rules change: the page
+// keeps what still applies and asks what the new edition needs, rather than showing a result
+// computed from answers it no longer has, or wiping the questionnaire.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  answerQuestion,
+  checkedValues,
+  clickAction,
+  expectQuestion,
+  expectScreen,
+  openPage,
+  STORAGE_KEY,
+  storedState,
+  useBrowser,
+} from './support.mjs';
+
+const env = useBrowser();
+
+// What the 2026.11 page stored for a salaried person who had reached the result.
+const savedBy2026_11 = {
+  answers: {
+    situation_pro: 'salarie',
+    contrat_travail: true,
+    arret_travail: true,
+    motif_arret: 'maladie',
+    difficultes: ['reprise_difficile'],
+    solution_entreprise: 'oui',
+    deja_contacte: false,
+  },
+  history: ['situation_pro', 'contrat_travail', 'arret_travail', 'motif_arret', 'difficultes', 'solution_entreprise', 'deja_contacte'],
+  screen: 'result',
+  current: null,
+};
+
+async function reloadWith(page, state) {
+  await page.evaluate(([key, saved]) => sessionStorage.setItem(key, JSON.stringify(saved)), [STORAGE_KEY, state]);
+  await page.reload();
+}
+
+describe('answers saved by the previous edition of the rules', { concurrency: 2 }, () => {
+  test('a result saved before the pension question existed resumes on that question, every other answer kept', async () => {
+    const fixture = await openPage(env, { date: '2026-12-02' });
+    try {
+      await fixture.open();
+      await reloadWith(fixture.page, savedBy2026_11);
+      await expectQuestion(fixture.page, 'pension_invalidite');
+      assert.deepEqual((await storedState(fixture.page))?.answers, savedBy2026_11.answers, 'nothing saved was lost');
+
+      await answerQuestion(fixture.page, 'pension_invalidite', false);
+      // The questions after it come in their order, each with its saved answer already chosen (as
+      // after Back), then the recap and the result.
+      for (const id of ['difficultes', 'solution_entreprise', 'deja_contacte']) {
+        await expectQuestion(fixture.page, id);
+        const saved = [savedBy2026_11.answers[id]].flat().map(String);
+        assert.deepEqual(await checkedValues(fixture.page, id), saved, `${id}: the saved answer is chosen`);
+        await clickAction(fixture.page, 'next');
+      }
+      await expectScreen(fixture.page, 'recap');
+      await clickAction(fixture.page, 'next');
+      const result = await expectScreen(fixture.page, 'result');
+      assert.equal(await result.getAttribute('data-eligibility'), 'eligible');
+      fixture.assertClean('resumed result');
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  test('a saved answer that is no longer one of the choices is named in an error, and the answers stay stored', async () => {
+    const fixture = await openPage(env, { date: '2026-12-02' });
+    try {
+      await fixture.open();
+      const removed = { ...savedBy2026_11, answers: { ...savedBy2026_11.answers, motif_arret: 'cure_thermale' } };
+      await reloadWith(fixture.page, removed);
+      const error = await expectScreen(fixture.page, 'error');
+      assert.match(await error.textContent(), /answers\.unknown_option/, 'the error code names what is wrong');
+      assert.equal((await storedState(fixture.page))?.answers?.motif_arret, 'cure_thermale', 'the answers stay stored');
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  test('going back from the new question shows the earlier answers as they were saved', async () => {
+    const fixture = await openPage(env, { date: '2026-12-02' });
+    try {
+      await fixture.open();
+      await reloadWith(fixture.page, savedBy2026_11);
+      await expectQuestion(fixture.page, 'pension_invalidite');
+      await clickAction(fixture.page, 'back');
+      await expectQuestion(fixture.page, 'motif_arret');
+      assert.deepEqual(await checkedValues(fixture.page, 'motif_arret'), ['maladie']);
+      fixture.assertClean('back from the new question');
+    } finally {
+      await fixture.close();
+    }
+  });
+});
