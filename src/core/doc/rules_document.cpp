@@ -2,6 +2,7 @@
 // a French caisse's reviewer; the rules' texts appear in every language they exist in.
 #include "core/doc/rules_document.hpp"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -52,18 +53,57 @@ const char* period_status_words(const std::string& status) {
   return "période inconnue";
 }
 
-// The French name of a text's key in the locale files, for the "Textes" lists.
+// The French name of a text's key in the locale files, for the "Textes" lists; the list's order is
+// the order a reviewer reads them in (the label before its help, the title before the text).
+const std::pair<const char*, const char*> kTextKeys[] = {
+    {"label", "Question"},
+    {"help", "Aide"},
+    {"title", "Titre"},
+    {"short", "Titre court"},
+    {"now", "Maintenant"},
+    {"text", "Texte"},
+    {"role", "Rôle"},
+    {"how", "Comment faire"},
+    {"met", "Si rempli"},
+    {"unmet", "Si non rempli"},
+    {"unknown", "Si inconnu"},
+    {"to_check", "À vérifier"},
+    {"eligible", "Semble remplir les conditions"},
+    {"not_eligible", "Ne semble pas remplir les conditions"},
+    {"incomplete", "À vérifier avec la caisse"},
+    {"indicative", "Résultat indicatif"},
+    {"privacy", "Confidentialité"},
+    {"information_date", "Date des informations"},
+    {"rules_version", "Version des règles"},
+    {"programme_period", "Période annoncée d'une offre"},
+    {"programme_in_force", "Offre en cours"},
+    {"programme_in_force_past", "Offre en cours (à une date passée)"},
+    {"programme_not_yet", "Offre pas encore commencée"},
+    {"programme_not_yet_past", "Offre pas encore commencée (à une date passée)"},
+    {"programme_to_confirm", "Offre à confirmer, encore présentée après sa fin annoncée"},
+    {"programme_ended_to_confirm", "Offre à confirmer après sa fin annoncée"},
+};
+
 std::string text_key_words(const std::string& key) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"label", "Question"}, {"help", "Aide"},           {"to_check", "À vérifier"},
-      {"title", "Titre"},    {"short", "Titre court"},   {"text", "Texte"},
-      {"role", "Rôle"},      {"how", "Comment faire"},   {"now", "Maintenant"},
-      {"met", "Si rempli"},  {"unmet", "Si non rempli"}, {"unknown", "Si inconnu"},
-  };
-  for (const auto& [name, words] : kNames) {
+  for (const auto& [name, words] : kTextKeys) {
     if (key == name) return words;
   }
-  return key;
+  return "« " + key + " »";
+}
+
+// The keys of a locale object in reading order: the known ones first, in kTextKeys' order, then
+// the others as the file sorts them.
+std::vector<std::string> keys_in_reading_order(const Json& node) {
+  std::vector<std::string> keys;
+  for (const auto& [name, words] : kTextKeys) {
+    if (node.contains(name)) keys.emplace_back(name);
+  }
+  for (const auto& [key, value] : node.items()) {
+    bool known = false;
+    for (const auto& [name, words] : kTextKeys) known = known || key == name;
+    if (!known) keys.push_back(key);
+  }
+  return keys;
 }
 
 ListItem item(Text text, std::vector<ListItem> children = {}) {
@@ -170,7 +210,8 @@ class Builder {
   // ---- Texts, sources and scenarios, shared by every entry.
 
   // Every text of `path` (e.g. {"questions", "situation_pro"}) in every language, by key.
-  void texts(std::initializer_list<std::string> path) {
+  void texts(std::initializer_list<std::string> path,
+             const std::vector<std::string>& options = {}) {
     std::vector<ListItem> languages;
     for (const std::string& locale : rules_.locales) {
       const auto found = rules_.texts.find(locale);
@@ -185,30 +226,39 @@ class Builder {
       }
       if (node == nullptr) continue;
       ListItem language = item({strong(found->second.value("name", locale))});
-      text_lines(*node, "", language.children);
+      text_lines(*node, "", options, language.children);
       languages.push_back(std::move(language));
     }
     add(paragraph({strong("Textes")}));
     add(list(std::move(languages)));
   }
 
-  static void text_lines(const Json& node, const std::string& prefix, std::vector<ListItem>& out) {
+  // One line per text of `node`. `options` orders a question's choices as the question does.
+  static void text_lines(const Json& node, const std::string& prefix,
+                         const std::vector<std::string>& options, std::vector<ListItem>& out) {
     if (node.is_string()) {
       out.push_back(labelled(prefix, node.get<std::string>()));
       return;
     }
     if (!node.is_object()) return;
-    for (const auto& [key, value] : node.items()) {
-      if (key == "options") {
+    for (const std::string& key : keys_in_reading_order(node)) {
+      const Json& value = node[key];
+      if (key == "options" && value.is_object()) {
+        std::vector<std::string> order = options;
         for (const auto& [option, label] : value.items()) {
-          text_lines(label, "Choix " + option, out);
+          if (std::find(order.begin(), order.end(), option) == order.end()) order.push_back(option);
         }
-      } else if (key == "variants") {
+        for (const std::string& option : order) {
+          if (value.contains(option))
+            text_lines(value[option], "Choix « " + option + " »", {}, out);
+        }
+      } else if (key == "variants" && value.is_object()) {
         for (const auto& [variant, text] : value.items()) {
-          text_lines(text, "Variante " + guillemets(variant), out);
+          text_lines(text, "Variante " + guillemets(variant), {}, out);
         }
       } else {
-        text_lines(value, prefix.empty() ? text_key_words(key) : prefix + ", " + key, out);
+        const std::string words = text_key_words(key);
+        text_lines(value, prefix.empty() ? words : prefix + " — " + words, options, out);
       }
     }
   }
@@ -315,7 +365,7 @@ class Builder {
                         " : le point est alors à vérifier avec la caisse.")}));
       }
       add(list(std::move(facts)));
-      texts({"questions", question.id});
+      texts({"questions", question.id}, question.options);
       sources(question.source);
       scenarios_naming([&](const Scenario& scenario) { return answered(scenario, question); });
     }
