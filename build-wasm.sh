@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the page into dist/: the rules validated and bundled (a broken rule file fails the build
-# with its JSON path), the core compiled to WebAssembly (CMake preset "wasm"), and web/.
+# with its JSON path), the core compiled to WebAssembly (CMake preset "wasm"), web/, and the
+# rules' documentation page (regles.html).
 set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
@@ -18,6 +19,11 @@ if ! build/dev/src/cli/pdp-assess bundle --rules "$rules" >"$staging/rules.json"
   echo "build-wasm.sh: the rules are not valid (problems above); $out/ left as it was" >&2
   exit 1
 fi
+
+# The rules explained for the people who check them (docs/rules.md as a page): regles.html and
+# its stylesheet, beside the tool. The native command line built above writes it.
+build/dev/src/cli/pdp-assess doc --rules "$rules" --format html >"$staging/regles.html"
+cp docs/regles.css "$staging/regles.css"
 
 cmake --preset wasm >/dev/null
 cmake --build --preset wasm --target pdp-core -j"$jobs"

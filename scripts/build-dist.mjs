@@ -15,7 +15,9 @@ import { localeFile, withLocale } from '../web/rules-bundle.js';
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
 const TARGET = ['es2022'];
 // Files of the embedding and the standalone page: not part of the public page the worker caches.
-const NOT_PUBLIC_PAGE = /^(embed-[^/]*|standalone\.(html|js)|integrity\.json|sw\.js|pdp-autodiagnostic\.js)$/;
+// regles.html (the rules for reviewers) is a page of its own: the questionnaire's offline cache
+// does not need it.
+const NOT_PUBLIC_PAGE = /^(embed-[^/]*|standalone\.(html|js)|integrity\.json|sw\.js|pdp-autodiagnostic\.js|regles\.(html|css))$/;
 const ELEMENT = 'pdp-autodiagnostic.js';
 
 function sri(bytes) {

@@ -1,4 +1,5 @@
-// pdp-assess: assess a request, validate rules, try a JsonLogic expression, list every path.
+// pdp-assess: assess a request, validate rules, try a JsonLogic expression, list every path,
+// document the rules.
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/doc_command.hpp"
 #include "cli/logic_command.hpp"
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
@@ -29,7 +31,8 @@ constexpr const char* kUsage =
     "  pdp-assess validate [--rules DIR]\n"
     "  pdp-assess logic RULE [DATA]\n"
     "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json]\n"
-    "  pdp-assess bundle [--rules DIR]\n";
+    "  pdp-assess bundle [--rules DIR]\n"
+    "  pdp-assess doc [--rules DIR] [--scenarios DIR] [--format md|html]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "pdp-assess: " << message << "\n" << kUsage;
@@ -233,6 +236,7 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   args.erase(args.begin());
   if (command == "logic") return run_logic_command(args, std::cout);
+  if (command == "doc") return run_doc_command(args, PDP_DEFAULT_RULES_DIR, std::cout, std::cerr);
 
   std::string problem;
   const bool with_date = command == "assess" || command == "paths";

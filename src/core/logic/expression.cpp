@@ -64,6 +64,16 @@ bool is_operation(const Json& value) {
   return value.is_object() && value.size() == 1;
 }
 
+// The JSON a node was compiled from: an operation's operands go back in an array only when they
+// were written in one ({"var": "x"} stays as it is).
+Json node_logic(const Node& node) {
+  if (node.op == Op::literal) return node.literal;
+  Json operands = Json::array();
+  for (const Node& arg : node.args) operands.push_back(node_logic(arg));
+  if (node.op == Op::array) return operands;
+  return Json{{node.name, node.listed ? std::move(operands) : std::move(operands[0])}};
+}
+
 }  // namespace
 
 bool contains_logic(const Json& value) {
@@ -142,6 +152,10 @@ Expected<Expression> Expression::compile(const Json& logic) {
   Expression expression;
   expression.root_ = std::move(root);
   return expression;
+}
+
+Json Expression::logic() const {
+  return root_ ? node_logic(*root_) : Json();
 }
 
 Expected<Json> Expression::apply(const Json& data, Budget budget) const {

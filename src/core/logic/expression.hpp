@@ -55,6 +55,10 @@ class Expression {
   };
   std::vector<Comparison> comparisons() const;
 
+  // The expression as JSON, as it was written (null for a default-constructed one): what the
+  // rules' documentation words, without keeping a second copy of every rule's source.
+  Json logic() const;
+
   Expression();
   ~Expression();
   Expression(const Expression&);
