@@ -5,6 +5,8 @@
 #include "core/texts.hpp"
 #include "core/what_would_change.hpp"
 
+#include <algorithm>
+
 namespace pdp {
 namespace {
 
@@ -28,9 +30,19 @@ Json question_ids(const RuleSet& rules, SymbolMask mask) {
   return ids;
 }
 
+bool is_internal(const RuleSet& rules, const SourceRef& source) {
+  const Document* document = rules.document(source.document);
+  return document != nullptr && document->internal;
+}
+
+// The team's internal notes are left out where an official text backs the same statement.
 Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources, std::string& text) {
+  const bool official_cited = std::any_of(sources.begin(), sources.end(), [&](const SourceRef& s) {
+    return !is_internal(rules, s);
+  });
   Json list = Json::array();
   for (const auto& source : sources) {
+    if (official_cited && is_internal(rules, source)) continue;
     const Document* document = rules.document(source.document);
     const std::string title = document ? document->title : source.document;
     Json entry = {{"document", source.document}, {"title", title}, {"passage", source.passage}};

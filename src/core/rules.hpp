@@ -32,6 +32,9 @@ struct Document {
   std::string note;
   std::string url;           // the official page, shown to the person; empty for internal notes
   std::optional<Date> date;  // publication date of a page, version date of a code
+  // The team's own notes and reviews: a reviewer reads them, a person is shown the official texts
+  // they point to (and the note only where nothing official is stored).
+  bool internal = false;
 };
 
 enum class QuestionType { boolean, choice, multi };

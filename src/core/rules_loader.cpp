@@ -100,7 +100,7 @@ void read_manifest(JsonReader manifest, RuleSet& rules) {
     for (std::size_t i = 0; i < documents.json().size(); ++i) {
       JsonReader entry = documents.at(i);
       if (!entry.expect_object()) continue;
-      entry.only_fields({"id", "title", "file", "note", "url", "date"});
+      entry.only_fields({"id", "title", "file", "note", "url", "date", "internal"});
       Document document;
       document.id = entry.string("id").value_or("");
       document.path = entry.path();
@@ -113,6 +113,7 @@ void read_manifest(JsonReader manifest, RuleSet& rules) {
                          "a document's address starts with https://");
       }
       document.date = read_date(entry, "date", false);
+      document.internal = entry.has("internal") && entry.boolean("internal").value_or(false);
       rules.documents.push_back(std::move(document));
     }
   }

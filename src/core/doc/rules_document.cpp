@@ -544,7 +544,8 @@ class Builder {
     add(heading(2, "Documents sources", "documents"));
     add(
         paragraph({plain("Le dépôt garde le texte de chaque document, ou les passages vérifiés, "
-                         "dans rules/sources.")}));
+                         "dans rules/sources. Les documents de travail de l'équipe ne sont montrés "
+                         "à la personne que pour un point qu'aucun texte officiel ne couvre.")}));
     Block table;
     table.kind = Block::Kind::table;
     table.table.header = {"Document", "Date", "Adresse", "Note"};
@@ -554,7 +555,9 @@ class Builder {
           {plain(document.date ? texts_.date(*document.date) : "non relevée")},
           {document.url.empty() ? plain("aucune (note interne ou adresse non relevée)")
                                 : link(document.url, document.url)},
-          {plain(document.note)},
+          {plain(document.internal ? (document.note.empty() ? "" : document.note + " ") +
+                                         "Document de travail de l'équipe."
+                                   : document.note)},
       });
     }
     add(std::move(table));
