@@ -196,7 +196,10 @@ export function startApp({
     state.current = null;
     store.save(state);
     const takeAway = kioskMode ? takeAwayFor(response) : null;
-    show(renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, locale, takeAway }), t('step_result'));
+    show(
+      renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, locale, takeAway, kiosk: Boolean(kioskMode) }),
+      t('step_result'),
+    );
     emit('finished');
   }
 
@@ -443,6 +446,21 @@ export function startApp({
   }
   app.addEventListener('click', onClick);
 
+  // The printed summary holds everything: the items closed on screen print open (the print CSS
+  // does the same where the browser allows it), and close again afterwards. The per-item sources
+  // stay closed: the summary ends with all of them listed once.
+  let openedForPrint = [];
+  function onBeforePrint() {
+    openedForPrint = [...app.querySelectorAll('[data-screen="result"] details.item-details:not([open])')];
+    for (const details of openedForPrint) details.open = true;
+  }
+  function onAfterPrint() {
+    for (const details of openedForPrint) details.open = false;
+    openedForPrint = [];
+  }
+  window.addEventListener('beforeprint', onBeforePrint);
+  window.addEventListener('afterprint', onAfterPrint);
+
   // The texts of the language asked for when the rules have it, else of the rules' default.
   async function loadTexts(asked) {
     // info() needs a language; a request without one is answered in the rules' default language.
@@ -520,6 +538,8 @@ export function startApp({
       destroyed = true;
       window.clearTimeout(announceTimer);
       app.removeEventListener('click', onClick);
+      window.removeEventListener('beforeprint', onBeforePrint);
+      window.removeEventListener('afterprint', onAfterPrint);
       languageBar.removeEventListener('click', onLanguageClick);
       kioskControl?.destroy();
       root.classList.remove('app--kiosk');
