@@ -28,32 +28,37 @@ export function sourcesOf(item) {
 }
 
 /**
- * Every document the result cites, once, with the passages cited from it (each once), in the
- * order of first appearance on the result screen.
- * @param {object} response a finished response
+ * Sources grouped by document: each document once, with the passages cited from it (each once),
+ * in the order of first citation.
+ * @param {ReturnType<typeof sourcesOf>} sources
  * @returns {{document: string, title: string, date: string, url: string, passages: string[]}[]}
  */
-export function gatherSources(response) {
+export function byDocument(sources) {
   const documents = new Map();
-  for (const name of CITING_LISTS) {
-    for (const item of list(response?.[name])) {
-      for (const source of sourcesOf(item)) {
-        // A document is named by its id; a source without one by its title.
-        const key = source.document || `title:${source.title}`;
-        let entry = documents.get(key);
-        if (!entry) {
-          entry = { document: source.document, title: source.title, date: source.date, url: source.url, passages: [] };
-          documents.set(key, entry);
-        }
-        // The first non-empty date and address win: one document has one of each.
-        entry.date ||= source.date;
-        entry.url ||= source.url;
-        entry.title ||= source.title;
-        if (source.passage && !entry.passages.includes(source.passage)) entry.passages.push(source.passage);
-      }
+  for (const source of sources) {
+    // A document is named by its id; a source without one by its title.
+    const key = source.document || `title:${source.title}`;
+    let entry = documents.get(key);
+    if (!entry) {
+      entry = { document: source.document, title: source.title, date: source.date, url: source.url, passages: [] };
+      documents.set(key, entry);
     }
+    // The first non-empty date and address win: one document has one of each.
+    entry.date ||= source.date;
+    entry.url ||= source.url;
+    entry.title ||= source.title;
+    if (source.passage && !entry.passages.includes(source.passage)) entry.passages.push(source.passage);
   }
   return [...documents.values()];
+}
+
+/**
+ * Every document the result cites, once, with the passages cited from it, in the order of first
+ * appearance on the result screen: the list that ends the printed summary.
+ * @param {object} response a finished response
+ */
+export function gatherSources(response) {
+  return byDocument(CITING_LISTS.flatMap((name) => list(response?.[name]).flatMap((item) => sourcesOf(item))));
 }
 
 /** An http(s) address as given, or '' for anything else (never a javascript: or data: link). */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { longDate } from '../../web/dom.js';
-import { gatherSources, siteOf, sourcesOf, webAddress } from '../../web/sources.js';
+import { byDocument, gatherSources, siteOf, sourcesOf, webAddress } from '../../web/sources.js';
 
 test('longDate writes the first day of a month "1er" in French, and only then', () => {
   assert.equal(longDate('2021-07-01', 'fr'), '1er juillet 2021');
@@ -79,4 +79,20 @@ test('webAddress and siteOf', () => {
   assert.equal(siteOf('https://www.legifrance.gouv.fr/codes/x'), 'legifrance.gouv.fr');
   assert.equal(siteOf('https://ameli.fr'), 'ameli.fr');
   assert.equal(siteOf(''), '');
+});
+
+test('byDocument groups one item\'s sources: a document cited twice shows once, with both passages', () => {
+  const sources = sourcesOf({
+    sources: [
+      { ...ameli, passage: 'A' },
+      { ...css, passage: 'Article L323-3' },
+      { ...ameli, passage: 'B' },
+      { ...ameli, passage: 'A' },
+    ],
+  });
+  assert.deepEqual(byDocument(sources), [
+    { document: 'ameli_pdp', title: ameli.title, date: '', url: ameli.url, passages: ['A', 'B'] },
+    { document: 'code_securite_sociale', title: css.title, date: '2026-03-14', url: css.url, passages: ['Article L323-3'] },
+  ]);
+  assert.deepEqual(byDocument([]), []);
 });

@@ -4,7 +4,7 @@
 // on demand, to the passages it rests on; the printed summary ends with the list of them.
 // Everything shown is what the core returned: nothing here decides anything about eligibility.
 import { button, focusHeading, h, joinList, longDate } from '../dom.js';
-import { gatherSources, siteOf, sourcesOf } from '../sources.js';
+import { byDocument, gatherSources, siteOf, sourcesOf } from '../sources.js';
 import { t } from '../texts.js';
 
 /**
@@ -286,34 +286,44 @@ function wouldChange(ways, recap, locale) {
 
 // ---- Sources
 
-// The passages one item rests on, closed until asked for. Its name says whose sources they are
-// (hidden words for screen readers, which list every "Sources" of the page side by side).
+// The passages one item rests on, closed until asked for: each document once, its date, the
+// passages cited and its official page. Its name says whose sources they are (hidden words for
+// screen readers, which list every "Sources" of the page side by side).
 function sourcesDisclosure(item, context) {
-  const sources = sourcesOf(item);
-  if (!sources.length) return null;
+  const documents = byDocument(sourcesOf(item));
+  if (!documents.length) return null;
   return h(
     'details',
     { class: 'sources', 'data-sources': item.id ?? null },
     h(
       'summary',
       { class: 'sources-summary' },
-      sources.length === 1 ? t('sources_one') : t('sources_other'),
+      documents.length === 1 ? t('sources_one') : t('sources_other'),
       ' ',
       h('span', { class: 'visually-hidden' }, t('sources_for', { title: item.title ?? '' })),
     ),
-    h(
-      'ul',
-      { class: 'sources-list' },
-      sources.map((source) =>
-        h(
-          'li',
-          { class: 'source', 'data-source': source.document || null },
-          h('span', { class: 'source-title' }, documentName(source, context.locale)),
-          source.passage ? h('span', { class: 'source-passage' }, t('source_passage', { passages: passages([source.passage], context.locale) })) : null,
-          address(source.url, context),
-        ),
-      ),
-    ),
+    h('ul', { class: 'sources-list' }, documents.map((document) => sourceEntry(document, context, 'source'))),
+  );
+}
+
+// One document: its name and date, the passages cited, its address (a link or, in the printed
+// list and on a kiosk, written out).
+function sourceEntry(document, context, className, written = false) {
+  const count = document.passages.length;
+  return h(
+    'li',
+    { class: className, 'data-source': document.document || null },
+    h('span', { class: 'source-title' }, documentName(document, context.locale)),
+    count
+      ? h(
+          'span',
+          { class: 'source-passage' },
+          count === 1
+            ? t('source_passage', { passages: passages(document.passages, context.locale) })
+            : t('source_passages', { passages: passages(document.passages, context.locale) }),
+        )
+      : null,
+    address(document.url, { kiosk: context.kiosk || written }),
   );
 }
 
@@ -335,29 +345,15 @@ function passages(texts, locale) {
   return joinList(quoted, locale, 'conjunction');
 }
 
-// Every document cited, once, with its passages: the end of the printed summary (on screen each
-// item already opens to its own sources).
+// Every document cited, once, with its passages and address written out: the end of the printed
+// summary (on screen each item already opens to its own sources).
 function sourcesSection(documents, context) {
   if (!documents.length) return null;
   return h(
     'section',
     { class: 'result-section result-section--sources', 'data-sources-list': true },
     h('h3', {}, t('section_sources')),
-    h(
-      'ol',
-      { class: 'sources-all' },
-      documents.map((document) =>
-        h(
-          'li',
-          { 'data-source': document.document || null },
-          h('span', { class: 'source-title' }, documentName(document, context.locale)),
-          document.passages.length
-            ? h('span', { class: 'source-passage' }, passages(document.passages, context.locale))
-            : null,
-          document.url ? h('span', { class: 'source-address' }, t('source_address', { address: document.url })) : null,
-        ),
-      ),
-    ),
+    h('ol', { class: 'sources-all' }, documents.map((document) => sourceEntry(document, context, 'source', true))),
   );
 }
 
