@@ -133,8 +133,8 @@ async function writeStandalone(dir) {
   html = replaceOnce(html, '<link rel="stylesheet" href="styles.css">', `<style>\n${styles}</style>`, 'index.html');
   html = replaceOnce(html, 'href="favicon.png"', `href="data:image/png;base64,${icon}"`, 'index.html');
   // Nothing to fetch: the preloads of the module and the rules go with the rest.
-  html = html.replace(/\n *<!-- Fetched while main\.js downloads[^]*?-->/, '').replace(/\n *<link rel="preload"[^>]*>/g, '');
-  if (/rel="preload"|pdp-core\.wasm"|rules\.json"/.test(html)) throw new Error('index.html: a preload was left in standalone.html');
+  html = html.replace(/\n *<!-- Fetched while main\.js downloads[^]*?-->/, '').replace(/\n *<link rel="(module)?preload"[^>]*>/g, '');
+  if (/rel="(module)?preload"|pdp-core\.wasm"|rules\.json"/.test(html)) throw new Error('index.html: a preload was left in standalone.html');
   html = replaceOnce(
     html,
     '<script type="module" src="main.js"></script>',

@@ -2,7 +2,7 @@
 // Makes a built page folder lighter, in place (build-wasm.sh runs it on its staging folder, before
 // build-dist.mjs hashes the files): main.js, the public page's entry, becomes one minified bundle
 // of the page's modules and the module's glue (one request instead of a dozen, about half the
-// bytes), styles.css is minified, each rule file inside rules.json loses its indentation, and the
+// bytes; the result screen in a chunk of its own, fetched after the first question), styles.css is minified, each rule file inside rules.json loses its indentation, and the
 // texts of every language but the default move to their own rules.<code>.json (web/rules-bundle.js),
 // fetched only when a person picks that language. The
 // separate modules stay beside the bundle: the element and standalone.html are bundled from them,
@@ -23,6 +23,12 @@ export async function optimiseDist(dir) {
   const bundled = await build({
     entryPoints: [entry],
     bundle: true,
+    // What the app imports with import() (the result screen) becomes a chunk fetched when needed;
+    // the modules it shares with main.js go to a chunk main.js imports, preloaded by index.html.
+    splitting: true,
+    outdir: dir,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
     minify: true,
     format: 'esm',
     target: TARGET,
@@ -40,7 +46,8 @@ export async function optimiseDist(dir) {
     write: false,
     logLevel: 'silent',
   });
-  writeFileSync(entry, bundled.outputFiles[0].contents);
+  for (const file of bundled.outputFiles) writeFileSync(file.path, file.contents);
+  preloadChunks(dir, bundled.outputFiles.find((file) => file.path === entry).text);
   writeFileSync(join(dir, 'styles.css'), styles.outputFiles[0].contents);
 
   // The rule files are JSON texts inside the bundle; the core parses them, whitespace and all.
@@ -50,6 +57,19 @@ export async function optimiseDist(dir) {
   const { light, separate } = splitByLocale(rules);
   writeFileSync(rulesFile, JSON.stringify(light));
   for (const [code, bundle] of Object.entries(separate)) writeFileSync(join(dir, localeFile(code)), JSON.stringify(bundle));
+}
+
+// The chunks main.js imports statically are fetched with it, not after it has been parsed.
+function preloadChunks(dir, main) {
+  // `from"./x.js"` and `import"./x.js"`, not `import("./x.js")` (fetched when needed).
+  const chunks = [...main.matchAll(/\b(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)].map((match) => match[1]);
+  if (!chunks.length) return;
+  const file = join(dir, 'index.html');
+  const marker = '<script type="module" src="main.js"></script>';
+  const html = readFileSync(file, 'utf8');
+  if (html.split(marker).length !== 2) throw new Error(`index.html: expected "${marker}" exactly once`);
+  const links = [...new Set(chunks)].map((chunk) => `\n  <link rel="modulepreload" href="${chunk}">`).join('');
+  writeFileSync(file, html.replace(marker, () => marker + links));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

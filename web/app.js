@@ -10,15 +10,27 @@ import { renderFooter } from './screens/footer.js';
 import { renderIntro } from './screens/intro.js';
 import { questionStep, renderQuestion } from './screens/question.js';
 import { renderRecap } from './screens/recap.js';
-import { renderResult } from './screens/result.js';
-import { renderTakeAway } from './screens/take-away.js';
 import { kioskSettings, startKiosk } from './kiosk.js';
 import { QR_MAX_BYTES } from './qr.js';
 import { emptyState, memoryStore, sessionStore } from './storage.js';
-import { summaryText } from './summary-text.js';
 import { setTexts, t } from './texts.js';
 
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+// The result screen's code (and the kiosk's summary and its QR code) is not needed before the
+// first question: the public page's main.js fetches it as a chunk of its own, asked for on the
+// recap, so that the first question stays within its size budget (docs/performance.md). The
+// element and standalone.html bundle it in. A failed fetch is tried again the next time.
+let resultCode = null;
+function loadResultCode() {
+  resultCode ??= Promise.all([import('./screens/result.js'), import('./screens/take-away.js'), import('./summary-text.js')])
+    .then(([result, takeAway, summary]) => ({ ...result, ...takeAway, ...summary }))
+    .catch((error) => {
+      resultCode = null;
+      throw error;
+    });
+  return resultCode;
+}
 
 /**
  * Starts the questionnaire in `root` (an element the app owns: its children are replaced).
@@ -182,6 +194,8 @@ export function startApp({
   }
 
   function showRecap(response) {
+    // The result comes next: its code is fetched meanwhile (an error shows when it is needed).
+    loadResultCode().catch(() => {});
     state.screen = 'recap';
     state.editing = false;
     state.current = null;
@@ -190,13 +204,18 @@ export function startApp({
     show(renderRecap({ response }), t('recap_title'));
   }
 
-  function showResult(response) {
+  async function showResult(response) {
+    const code = await loadResultCode();
+    const { renderResult } = code;
     state.screen = 'result';
     state.editing = false;
     state.current = null;
     store.save(state);
-    const takeAway = kioskMode ? takeAwayFor(response) : null;
-    show(renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, locale, takeAway }), t('step_result'));
+    const takeAway = kioskMode ? takeAwayFor(response, code) : null;
+    show(
+      renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, locale, takeAway, kiosk: Boolean(kioskMode) }),
+      t('step_result'),
+    );
     emit('finished');
   }
 
@@ -307,7 +326,7 @@ export function startApp({
   async function toResult() {
     const response = await assess(state.answers);
     if (response.next_question) await continueWith(response);
-    else showResult(response);
+    else await showResult(response);
   }
 
   async function restart() {
@@ -325,7 +344,7 @@ export function startApp({
   }
 
   // The summary as a QR code; without it (encoder not loaded, text too long) the result still shows.
-  function takeAwayFor(response) {
+  function takeAwayFor(response, { renderTakeAway, summaryText }) {
     if (!qrcode) return null;
     try {
       return renderTakeAway({ text: summaryText(response, locale, QR_MAX_BYTES), qrcode });
@@ -443,6 +462,21 @@ export function startApp({
   }
   app.addEventListener('click', onClick);
 
+  // The printed summary holds everything: the items closed on screen print open (the print CSS
+  // does the same where the browser allows it), and close again afterwards. The per-item sources
+  // stay closed: the summary ends with all of them listed once.
+  let openedForPrint = [];
+  function onBeforePrint() {
+    openedForPrint = [...app.querySelectorAll('[data-screen="result"] details.item-details:not([open])')];
+    for (const details of openedForPrint) details.open = true;
+  }
+  function onAfterPrint() {
+    for (const details of openedForPrint) details.open = false;
+    openedForPrint = [];
+  }
+  window.addEventListener('beforeprint', onBeforePrint);
+  window.addEventListener('afterprint', onAfterPrint);
+
   // The texts of the language asked for when the rules have it, else of the rules' default.
   async function loadTexts(asked) {
     // info() needs a language; a request without one is answered in the rules' default language.
@@ -520,6 +554,8 @@ export function startApp({
       destroyed = true;
       window.clearTimeout(announceTimer);
       app.removeEventListener('click', onClick);
+      window.removeEventListener('beforeprint', onBeforePrint);
+      window.removeEventListener('afterprint', onAfterPrint);
       languageBar.removeEventListener('click', onLanguageClick);
       kioskControl?.destroy();
       root.classList.remove('app--kiosk');

@@ -44,7 +44,7 @@ export function joinList(items, locale, type) {
   }
 }
 
-/** A day written YYYY-MM-DD, in words in the page's language ("23 novembre 2026"). */
+/** A day written YYYY-MM-DD, in words in the page's language ("23 novembre 2026", "1er juillet 2021"). */
 export function longDate(isoDay, locale) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay ?? '');
   if (!match) return isoDay ?? '';
@@ -52,7 +52,11 @@ export function longDate(isoDay, locale) {
   try {
     // English as the core's notices write it: day, month, year ("23 November 2026").
     const tag = locale === 'en' ? 'en-GB' : locale;
-    return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' }).format(day);
+    const parts = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(day);
+    // French writes the first day of a month as an ordinal ("1er juillet"), as the core's own
+    // texts do (first_day_of_month in the locale); Intl writes "1 juillet".
+    const french = /^fr\b/i.test(String(locale));
+    return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
   } catch {
     return isoDay;
   }

@@ -8,11 +8,13 @@ const list = (value) => (Array.isArray(value) ? value : []);
 // From the most to the least detailed: the first one whose UTF-8 form fits the budget is used.
 // How to ask (the words to say at the 36 46, what to write to the ameli assistant) goes last: it is
 // what the person needs at home; the people and the next steps are on the printed summary.
+// A programme not surely in force on the date says so at every level ("à confirmer"); its whole
+// note (what to ask the caisse) only at the most detailed one.
 const LEVELS = [
-  { now: true, how: true, nextSteps: true, actors: true },
-  { now: true, how: true, nextSteps: false, actors: false },
-  { now: false, how: true, nextSteps: false, actors: false },
-  { now: false, how: false, nextSteps: false, actors: false },
+  { now: true, how: true, nextSteps: true, actors: true, dateNotes: true },
+  { now: true, how: true, nextSteps: false, actors: false, dateNotes: false },
+  { now: false, how: true, nextSteps: false, actors: false, dateNotes: false },
+  { now: false, how: false, nextSteps: false, actors: false, dateNotes: false },
 ];
 
 /** The size of a text once encoded as UTF-8, the way the QR code stores it. */
@@ -45,7 +47,7 @@ function buildSummary(response, locale, level) {
     [outcome.title ?? t('step_result'), level.now ? outcome.now : null],
     section(t('section_blocking'), criteria.filter((criterion) => criterion.status === 'unmet').map((c) => c.title)),
     section(t('section_to_check'), list(response.to_check).map((entry) => entry.label)),
-    section(t('section_programmes'), list(response.programmes).map((item) => item.title)),
+    section(t('section_programmes'), list(response.programmes).map((item) => programmeLine(item, level))),
     section(t('section_measures'), list(response.measures).map((item) => item.title)),
     level.actors ? section(t('section_actors'), list(response.actors).map((item) => item.title)) : null,
     section(
@@ -61,6 +63,16 @@ function buildSummary(response, locale, level) {
     .map((block) => (block ?? []).filter(Boolean).join('\n'))
     .filter(Boolean)
     .join('\n\n');
+}
+
+// The programme's title, with the core's period status in words when it is not in force on the
+// date, and at the most detailed level its date note.
+function programmeLine(programme, level) {
+  let status = null;
+  if (programme.period_status === 'to_confirm') status = t('period_to_confirm');
+  else if (programme.period_status === 'not_yet') status = t('period_not_yet');
+  const title = status ? t('summary_with_status', { title: programme.title, status }) : programme.title;
+  return level.dateNotes && status && programme.date_note ? `${title}\n  ${programme.date_note}` : title;
 }
 
 // A titled list; nothing when the list is empty.

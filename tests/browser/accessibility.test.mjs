@@ -3,7 +3,7 @@
 // 200 % zoom, focus and tag contrast, reduced motion, forced colours, the accessibility statement.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   STORAGE_KEY,
@@ -32,10 +32,13 @@ const keyboardPersona = loadPersona('salariee-arret-maladie.json');
 function builtLanguages() {
   try {
     const bundle = JSON.parse(readFileSync(join(distDir, 'rules.json'), 'utf8'));
-    const ids = Object.keys(bundle.files ?? {})
-      .map((name) => /^locales\/([a-z]{2})\.json$/.exec(name)?.[1])
-      .filter(Boolean);
-    return ['fr', ...ids.filter((id) => id !== 'fr').sort()];
+    // The default language's texts are in rules.json; each other language's in its own
+    // rules.<code>.json (scripts/optimise-dist.mjs), fetched when a person picks it.
+    const ids = [
+      ...Object.keys(bundle.files ?? {}).map((name) => /^locales\/([a-z]{2})\.json$/.exec(name)?.[1]),
+      ...readdirSync(distDir).map((name) => /^rules\.([a-z]{2})\.json$/.exec(name)?.[1]),
+    ].filter(Boolean);
+    return ['fr', ...[...new Set(ids)].filter((id) => id !== 'fr').sort()];
   } catch {
     return ['fr']; // not built: every test fails in openPage saying so
   }

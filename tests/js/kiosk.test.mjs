@@ -141,4 +141,27 @@ describe('the summary in the QR code', () => {
   test('a text longer than a code may hold is refused, never cut', () => {
     assert.throws(() => qrModules(qrcode, 'é'.repeat(QR_MAX_BYTES)), RangeError);
   });
+
+  test('a programme to confirm on the date says so, with its note at the most detailed level', () => {
+    const response = respond(personas.find((p) => p.file === 'independant-2026-hors-periode.json'));
+    const programme = response.programmes.find((item) => item.period_status === 'to_confirm');
+    assert.ok(programme?.date_note, 'the persona has a programme to confirm, with its note');
+    const full = summaryText(response, 'fr');
+    assert.ok(full.includes(`${programme.title} (à confirmer)`), 'the status beside the title');
+    assert.ok(full.includes(programme.date_note), 'the note in full');
+    const shortest = summaryText(response, 'fr', 10);
+    assert.ok(shortest.includes(`${programme.title} (à confirmer)`), 'the status is never dropped');
+    assert.ok(!shortest.includes(programme.date_note));
+    const inForce = response.programmes.find((item) => item.period_status === 'in_force');
+    assert.ok(!full.includes(`${inForce.title} (`), 'a programme in force has no status');
+  });
+
+  test('a condition the sources leave open (to_check without a question) is named by its label', () => {
+    const response = respond(personas.find((p) => p.file === 'independant-sans-arret-activite-menacee.json'));
+    const entry = (response.to_check ?? []).find((item) => !item.question);
+    assert.ok(entry?.criterion, 'the persona has a to_check entry about a criterion');
+    const text = summaryText(response, 'fr');
+    assert.ok(text.includes(`- ${entry.label}`));
+    assert.ok(!text.includes('undefined'));
+  });
 });
