@@ -1,9 +1,12 @@
 // Every rule cites a passage that really stands in the source it names.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "support.hpp"
 
 using namespace pdp::test;
+using pdp::Json;
 
 namespace {
 
@@ -38,4 +41,39 @@ TEST_CASE("every question, criterion and item cites a passage found in its sourc
   for (pdp::ItemKind kind : pdp::kItemKinds) {
     for (const auto& item : rules.items_of(kind)) check_sources(rules, item.source, item.id);
   }
+}
+
+namespace {
+
+std::vector<std::string> cited_documents(const Json& response, const std::string& list,
+                                         const std::string& id) {
+  std::vector<std::string> documents;
+  for (const auto& item : response.at(list)) {
+    if (item.at("id") != id) continue;
+    for (const auto& source : item.at("sources")) documents.push_back(source.at("document"));
+  }
+  return documents;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("a statement backed by an official text does not show the team's review to the person",
+          "[rules][sources]") {
+  // france_travail rests on the Code du travail and on the review's point R8.
+  const Json response = assess_answers({{"situation_pro", "autre"}}, "2026-12-02");
+  const auto documents = cited_documents(response, "next_steps", "france_travail");
+  CHECK(contains(documents, "code_travail"));
+  CHECK_FALSE(contains(documents, "revue_2026_12"));
+}
+
+TEST_CASE("a statement that only the team's review backs still shows it, so nothing is unsourced",
+          "[rules][sources]") {
+  // No official text on the MSA's own help is stored: contacter_msa rests on the review alone.
+  const Json response = assess_answers({{"situation_pro", "msa"}}, "2026-12-02");
+  CHECK(cited_documents(response, "next_steps", "contacter_msa") ==
+        std::vector<std::string>{"revue_2026_12"});
 }

@@ -37,9 +37,8 @@ bool is_internal(const RuleSet& rules, const SourceRef& source) {
 
 // The team's internal notes are left out where an official text backs the same statement.
 Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources, std::string& text) {
-  const bool official_cited = std::any_of(sources.begin(), sources.end(), [&](const SourceRef& s) {
-    return !is_internal(rules, s);
-  });
+  const bool official_cited = std::any_of(
+      sources.begin(), sources.end(), [&](const SourceRef& s) { return !is_internal(rules, s); });
   Json list = Json::array();
   for (const auto& source : sources) {
     if (official_cited && is_internal(rules, source)) continue;
