@@ -103,11 +103,10 @@ describe('the result screen', { concurrency: 2 }, () => {
       assert.equal(await link.getAttribute('href'), 'https://www.ameli.fr/assure/droits-demarches/maladie-accident-hospitalisation/prevention-desinsertion-professionnelle');
       assert.match(await link.getAttribute('rel'), /\bnoopener\b/);
       assert.match(await link.textContent(), /ameli\.fr/);
-      // A dated document says its date in words.
-      const dated = sources.locator('[data-source="revue_2026_12"] .source-title');
-      assert.match(await dated.textContent(), /, 2 décembre 2026$/);
+      // The team's own review backs this channel too, but an official page does: only the page shows.
+      assert.equal(await sources.locator('[data-source="revue_2026_12"]').count(), 0, 'no internal note');
       // Its name tells whose sources they are.
-      assert.match(await page.locator(summary).textContent(), /Sources\s+de « Votre compte ameli »/);
+      assert.match(await page.locator(summary).textContent(), /^\s*Source\s+de « Votre compte ameli »/);
       await page.evaluate(() => document.activeElement.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(ensureScreenshotDir(), 'result-source-open-375.png'), fullPage: true, animations: 'disabled', caret: 'hide' });
       await page.keyboard.press('Space');
@@ -120,6 +119,11 @@ describe('the result screen', { concurrency: 2 }, () => {
       await page.keyboard.press('Enter');
       assert.ok(await measure.locator('.item-body p').first().isVisible(), 'the text shows');
       assert.ok(await measure.locator('[data-sources] > summary').isVisible(), 'and its sources, closed');
+      // A dated document says its date in words, and the article cited.
+      await measure.locator('[data-sources] > summary').click();
+      const code = measure.locator('[data-source="code_securite_sociale"]');
+      assert.match(await code.locator('.source-title').textContent(), /Code de la sécurité sociale.*, 14 mars 2026$/);
+      assert.match(await code.textContent(), /L323-3-1/);
     });
   });
 
