@@ -1,11 +1,18 @@
 // Every persona of tests/scenarios/ completed through the built page, served with the strict CSP:
-// the page asks the persona's questions in order and shows the expected result, without a request
-// leaving its origin, without an error and without a CSP violation.
+// the page asks the persona's questions in order and shows the expected result, which prints (or
+// saves as PDF) on one or two dated A4 pages, without a request leaving its origin, without an
+// error and without a CSP violation. (Printing here rather than in a file of its own: each persona
+// is walked through once.)
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { completePersona, idsShown, loadPersonas, openPage, useBrowser } from './support.mjs';
 
 const env = useBrowser();
+
+// Chromium writes one "/Type /Page" dictionary per page (the page tree is "/Type /Pages").
+function pageCount(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
 
 const LISTS = [
   ['programmes', 'data-programme'],
@@ -18,7 +25,7 @@ const LISTS = [
 // Each persona in its own browser context; a few at a time (most of the time is spent waiting).
 describe('personas of tests/scenarios/', { concurrency: 3 }, () => {
   for (const persona of loadPersonas()) {
-    test(`persona ${persona.file}: the questions in order, the expected result, only GETs to its origin, no error, no CSP violation`, async () => {
+    test(`persona ${persona.file}: the questions in order, the expected result, printed on one or two dated A4 pages, only GETs to its origin, no error, no CSP violation`, async () => {
       const fixture = await openPage(env, { date: persona.date });
       const { page } = fixture;
       try {
@@ -58,6 +65,13 @@ describe('personas of tests/scenarios/', { concurrency: 3 }, () => {
             );
           }
         }
+
+        // A clean paper copy to take to the caisse: dated, on one or two A4 pages.
+        assert.match(await page.locator('.result-date').textContent(), /\d{4}/, 'the result shows the date of the summary');
+        await page.emulateMedia({ media: 'print' });
+        assert.ok(await page.locator('.result-date').isVisible(), 'the date is printed');
+        const pages = pageCount(await page.pdf({ format: 'A4', printBackground: true }));
+        assert.ok(pages >= 1 && pages <= 2, `${persona.file}: ${pages} printed pages`);
 
         fixture.assertClean(persona.file);
       } finally {
