@@ -1,6 +1,7 @@
 // Accessibility (RGAA 4.1.2 / WCAG 2.1 AA, docs/accessibility.md): axe-core on every screen of
-// every persona in every language of the rules, a keyboard-only walk, reflow at 320 CSS px and at
-// 200 % zoom, focus and tag contrast, reduced motion, forced colours, the accessibility statement.
+// every persona in French and of the covering personas in the other languages, a keyboard-only
+// walk, reflow at 320 CSS px and at 200 % zoom, focus and tag contrast, reduced motion, forced
+// colours, the accessibility statement.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   expectQuestion,
   expectScreen,
   loadPersona,
+  coveringPersonas,
   loadPersonas,
   openPage,
   storedState,
@@ -26,6 +28,9 @@ import { decodePng } from './png.mjs';
 
 const env = useBrowser();
 const personas = loadPersonas();
+// Reflow, colours and the languages after the first: the personas that together show every result,
+// item, status and answer (support.mjs), not all of them again.
+const covering = coveringPersonas(personas);
 const keyboardPersona = loadPersona('salariee-arret-maladie.json');
 
 // The languages of the built rules (every locale file bundled), French first.
@@ -209,7 +214,7 @@ async function walkWithChecks(page, persona, check, { intro = true } = {}) {
 
 for (const lang of languages) {
   describe(`axe-core finds no WCAG 2.1 A/AA violation (${lang})`, () => {
-    for (const [index, persona] of personas.entries()) {
+    for (const [index, persona] of (lang === languages[0] ? personas : covering).entries()) {
       test(`${persona.file}: every screen, the print view and the accessibility statement`, async () => {
         await withPage({ date: persona.date }, async (page, fixture) => {
           await fixture.open(`?lang=${lang}`);
@@ -478,8 +483,8 @@ describe('the accessibility statement', () => {
 
 describe('reflow: no horizontal scrolling', () => {
   for (const [name, options] of [['320 CSS px wide', PHONE_320], ['1280 px at 200 % zoom (640 CSS px)', ZOOM_200]]) {
-    test(`at ${name}, on every screen of every persona, the statement and the error message`, async () => {
-      for (const [index, persona] of personas.entries()) {
+    test(`at ${name}, on every screen of the personas that show every result and item, the statement and the error message`, async () => {
+      for (const [index, persona] of covering.entries()) {
         const fixture = await openScaledPage(persona.date, options);
         try {
           const { page } = fixture;
@@ -606,7 +611,7 @@ describe('text spacing (WCAG 1.4.12)', () => {
 describe('colours and user preferences', () => {
   test('the "tag" statuses and the choices: text ≥ 4.5:1, their borders ≥ 3:1 against what surrounds them', async () => {
     const seen = new Set();
-    for (const persona of personas) {
+    for (const persona of covering) {
       await withPage({ date: persona.date }, async (page, fixture) => {
         await fixture.open();
         await clickAction(page, 'next');

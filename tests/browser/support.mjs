@@ -41,6 +41,40 @@ export function loadPersonas() {
     .map((file) => ({ file, ...JSON.parse(readFileSync(join(folder, file), 'utf8')) }));
 }
 
+/**
+ * The fewest personas that, together, show every result, outcome, item, criterion status, point to
+ * check and answer the personas show (greedy cover, in a fixed order): for the checks of the page's
+ * form (reflow, colours, a second language) that every persona would only repeat.
+ */
+export function coveringPersonas(personas = loadPersonas()) {
+  const features = (persona) => {
+    const { expect } = persona;
+    const found = new Set([`eligibility:${expect.eligibility}`, `outcome:${expect.outcome ?? expect.eligibility}`]);
+    for (const key of ['programmes', 'measures', 'actors', 'channels', 'next_steps']) {
+      for (const id of expect[key] ?? []) found.add(`${key}:${id}`);
+    }
+    for (const [id, status] of Object.entries(expect.criteria ?? {})) found.add(`criterion:${id}=${status}`);
+    for (const entry of expect.to_check ?? []) found.add(`to_check:${JSON.stringify(entry)}`);
+    for (const step of persona.steps) {
+      for (const value of [step.answer].flat()) found.add(`answer:${step.question}=${value}`);
+    }
+    return found;
+  };
+  const left = new Set(personas.flatMap((persona) => [...features(persona)]));
+  const chosen = [];
+  while (left.size > 0) {
+    let best = null;
+    let gain = 0;
+    for (const persona of personas) {
+      const added = [...features(persona)].filter((feature) => left.has(feature)).length;
+      if (added > gain) [best, gain] = [persona, added];
+    }
+    chosen.push(best);
+    for (const feature of features(best)) left.delete(feature);
+  }
+  return personas.filter((persona) => chosen.includes(persona));
+}
+
 export function loadPersona(file) {
   const persona = loadPersonas().find((p) => p.file === file);
   assert.ok(persona, `no persona tests/scenarios/${file}`);
