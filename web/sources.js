@@ -1,6 +1,6 @@
 // The passages a result rests on, as the core cites them: each item's own list (shown on demand
 // beside it) and, for the printed summary, every document once with the passages used from it.
-// No DOM here: tests/js/sources.test.mjs runs it under Node.
+// No DOM here: tests/js/dates-sources.test.mjs runs it under Node.
 
 const list = (value) => (Array.isArray(value) ? value : []);
 const text = (value) => (typeof value === 'string' ? value.trim() : '');
