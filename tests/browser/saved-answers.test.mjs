@@ -35,6 +35,8 @@ const savedBy2026_11 = {
 };
 
 async function reloadWith(page, state) {
+  // Let the first load finish (its favicon too): a reload in the middle aborts it, a failed request.
+  await page.waitForLoadState('load');
   await page.evaluate(([key, saved]) => sessionStorage.setItem(key, JSON.stringify(saved)), [STORAGE_KEY, state]);
   await page.reload();
 }
