@@ -9,6 +9,34 @@ jobs="$(nproc)"
 out="${PDP_DIST_DIR:-dist}"  # another folder for a second build beside dist/ (tests, bench)
 rules="${PDP_RULES_DIR:-rules}"  # another rules folder (tests of a broken locale)
 
+# What the build needs, checked before anything runs, so that a fresh clone is told what to install
+# instead of failing halfway. scripts/install-deps.sh installs all of it (./start.sh and ./test.sh
+# run it first); it is not run from here, since it may need root.
+missing=()
+need_command() { command -v "$1" >/dev/null 2>&1 || missing+=("$1 (Debian package $2)"); }
+need_file() { [ -e "$1" ] || missing+=("$1 (Debian package $2)"); }
+need_command cmake cmake
+need_command make make
+need_command g++ g++
+need_file /usr/include/nlohmann/json.hpp nlohmann-json3-dev
+need_file /usr/include/catch2/catch.hpp catch2  # the dev preset configures the tests too
+need_command emcc emscripten
+need_command wasm-opt binaryen
+need_command node nodejs
+if [ ! -f node_modules/.package-lock.json ]; then
+  missing+=("node_modules/, the npm packages pinned by package-lock.json (npm ci)")
+elif [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  missing+=("node_modules/ as package-lock.json now pins it (npm ci)")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  {
+    echo "build-wasm.sh: missing what the build needs:"
+    printf '  - %s\n' "${missing[@]}"
+    echo "Run scripts/install-deps.sh (it installs only what is missing), then ./build-wasm.sh again."
+  } >&2
+  exit 1
+fi
+
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target pdp-assess -j"$jobs"
 

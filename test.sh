@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: formatting; the native suite (unit, scenarios, walk, CLI, JsonLogic conformance
-# and differential, rule schemas, the generated rules document); the same suite under ASan and
-# UBSan; the fuzz targets for 15 s each; the same Catch2 suite compiled to WebAssembly under Node;
-# then the built page: native/wasm parity over every path, hostile input to the module, and the
-# browser tests in headless Chromium.
+# Runs every test. What runs where:
+# - native, preset dev: the Catch2 suite (unit, scenarios, walk, rules document) and the Node tests
+#   of tests/js that drive the command line (JsonLogic conformance and differential, rule schemas);
+# - the same under ASan and UBSan (preset asan), then the fuzz targets for 15 s each;
+# - the page as build-wasm.sh writes it to dist/, under Node (tests/wasm): the shipped
+#   pdp-core.js/.wasm through engine.js: every persona of tests/scenarios, byte-for-byte parity
+#   with the native core over every path, hostile input; then in headless Chromium (tests/browser).
+# The core is compiled to WebAssembly once, as the page ships it: no separate wasm test build.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,7 +28,7 @@ jobs="$(nproc)"
 part "formatting (clang-format)"
 scripts/check-format.sh
 
-for preset in dev asan wasm; do
+for preset in dev asan; do
   part "$preset build and tests"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"
@@ -43,5 +46,8 @@ build/dev/src/cli/pdp-assess paths --date 2026-11-23 >/dev/null
 part "the page: build"
 ./build-wasm.sh >/dev/null
 
-part "the page: native/wasm parity, browser tests"
-node --test tests/wasm/ tests/browser/
+part "the shipped module under Node: personas, native/wasm parity, hostile input (tests/wasm)"
+node --test tests/wasm/
+
+part "the page in headless Chromium (tests/browser)"
+node --test tests/browser/

@@ -1,6 +1,8 @@
 // Loading and validating rule sets: the shipped rules pass, each broken variant is refused where
 // it is broken.
 #include <algorithm>
+#include <initializer_list>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +23,13 @@ std::string describe(const pdp::Errors& problems) {
   return out;
 }
 
+// tests/rules-broken/cases.json, one case a row.
+const std::vector<Json>& broken_cases() {
+  static const std::vector<Json> cases =
+      read_json(PDP_SOURCE_DIR "/tests/rules-broken/cases.json").get<std::vector<Json>>();
+  return cases;
+}
+
 }  // namespace
 
 TEST_CASE("the shipped rules load without a single problem", "[rules]") {
@@ -37,53 +46,63 @@ TEST_CASE("the shipped rules load without a single problem", "[rules]") {
   CHECK(loaded.rules->items_of(pdp::ItemKind::channel).size() == 2);
 }
 
+namespace {
+
+// Whether the rules define `id` among `where`: "questions", "situation_pro options", or a list of
+// items ("measures", "actors", …).
+bool defined(const pdp::RuleSet& rules, const std::string& where, const std::string& id) {
+  if (where == "questions") return rules.question_index(id) >= 0;
+  if (where == "situation_pro options") {
+    return rules.questions[static_cast<std::size_t>(rules.question_index("situation_pro"))]
+        .has_option(id);
+  }
+  const std::map<std::string, pdp::ItemKind> lists = {{"programmes", pdp::ItemKind::programme},
+                                                      {"measures", pdp::ItemKind::measure},
+                                                      {"actors", pdp::ItemKind::actor},
+                                                      {"next_steps", pdp::ItemKind::next_step},
+                                                      {"channels", pdp::ItemKind::channel}};
+  const auto& items = rules.items_of(lists.at(where));
+  return std::any_of(items.begin(), items.end(), [&](const pdp::Item& i) { return i.id == id; });
+}
+
+// The identifiers fixed by the product contract, each with where it is defined.
+const std::vector<std::pair<std::string, std::string>>& contract_ids() {
+  static const std::vector<std::pair<std::string, std::string>> ids = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto add = [&](const char* where, std::initializer_list<const char*> names) {
+      for (const char* name : names) out.emplace_back(where, name);
+    };
+    add("questions", {"situation_pro", "contrat_travail", "arret_travail", "motif_arret",
+                      "pension_invalidite", "difficultes", "arret_indemnise", "probleme_sante",
+                      "solution_entreprise", "deja_contacte"});
+    add("situation_pro options", {"salarie", "independant", "fonctionnaire", "msa", "autre"});
+    add("measures",
+        {"bilan_competences", "formation", "amenagement_poste", "essai_autre_poste", "reclassement",
+         "temps_partiel_therapeutique", "reprise_travail_leger", "crpe", "essai_encadre",
+         "reconversion", "consultation_medico_pro", "rqth", "cumul_pension_invalidite"});
+    add("actors", {"medecin_conseil", "medecin_traitant", "medecin_travail", "service_social",
+                   "partenaire_medico_pro", "cellule_pdp_spst", "cap_emploi"});
+    add("next_steps", {"rendez_vous_liaison", "visite_pre_reprise", "visite_reprise",
+                       "visite_demande", "france_travail", "fonction_publique", "contacter_msa"});
+    add("channels", {"compte_ameli", "telephone_3646"});
+    add("programmes", {"pdp", "pdp_ti"});
+    return out;
+  }();
+  return ids;
+}
+
+}  // namespace
+
 TEST_CASE("the identifiers fixed by the product contract are all defined", "[rules]") {
-  const auto& rules = shipped_rules();
-  for (const char* id : {"situation_pro", "contrat_travail", "arret_travail", "motif_arret",
-                         "pension_invalidite", "difficultes", "arret_indemnise", "probleme_sante",
-                         "solution_entreprise", "deja_contacte"}) {
-    CAPTURE(id);
-    CHECK(rules.question_index(id) >= 0);
+  const auto& [where, id] = GENERATE(from_range(contract_ids()));
+  DYNAMIC_SECTION(id << " among the " << where) {
+    CHECK(defined(shipped_rules(), where, id));
   }
-  auto has = [&](pdp::ItemKind kind, const std::string& id) {
-    const auto& items = rules.items_of(kind);
-    return std::any_of(items.begin(), items.end(), [&](const pdp::Item& i) { return i.id == id; });
-  };
-  for (const char* id :
-       {"bilan_competences", "formation", "amenagement_poste", "essai_autre_poste", "reclassement",
-        "temps_partiel_therapeutique", "reprise_travail_leger", "crpe", "essai_encadre",
-        "reconversion", "consultation_medico_pro", "rqth", "cumul_pension_invalidite"}) {
-    CAPTURE(id);
-    CHECK(has(pdp::ItemKind::measure, id));
-  }
-  for (const char* id : {"medecin_conseil", "medecin_traitant", "medecin_travail", "service_social",
-                         "partenaire_medico_pro", "cellule_pdp_spst", "cap_emploi"}) {
-    CAPTURE(id);
-    CHECK(has(pdp::ItemKind::actor, id));
-  }
-  for (const char* id :
-       {"rendez_vous_liaison", "visite_pre_reprise", "visite_reprise", "visite_demande",
-        "france_travail", "fonction_publique", "contacter_msa"}) {
-    CAPTURE(id);
-    CHECK(has(pdp::ItemKind::next_step, id));
-  }
-  const auto& situation =
-      rules.questions[static_cast<std::size_t>(rules.question_index("situation_pro"))];
-  for (const char* option : {"salarie", "independant", "fonctionnaire", "msa", "autre"}) {
-    CAPTURE(option);
-    CHECK(situation.has_option(option));
-  }
-  CHECK(has(pdp::ItemKind::channel, "compte_ameli"));
-  CHECK(has(pdp::ItemKind::channel, "telephone_3646"));
-  CHECK(has(pdp::ItemKind::programme, "pdp"));
-  CHECK(has(pdp::ItemKind::programme, "pdp_ti"));
 }
 
 TEST_CASE("each broken rule file is refused with its code at its JSON path", "[rules][broken]") {
-  const Json cases = read_json(PDP_SOURCE_DIR "/tests/rules-broken/cases.json");
-  REQUIRE(cases.size() >= 15);
-  for (const auto& broken : cases) {
-    CAPTURE(broken.at("name").get<std::string>());
+  const Json broken = GENERATE(from_range(broken_cases()));
+  DYNAMIC_SECTION(broken.at("name").get<std::string>()) {
     const auto loaded = pdp::load_rules(broken_rule_files(broken));
     INFO(describe(loaded.problems));
     CHECK_FALSE(loaded.rules.has_value());
@@ -93,6 +112,10 @@ TEST_CASE("each broken rule file is refused with its code at its JSON path", "[r
     CHECK(found);
     for (const auto& problem : loaded.problems) CHECK_FALSE(problem.message.empty());
   }
+}
+
+TEST_CASE("the table of broken rule files holds 15 cases at least", "[rules][broken]") {
+  CHECK(broken_cases().size() >= 15);
 }
 
 TEST_CASE("a rule set with several problems reports all of them", "[rules][broken]") {
@@ -153,15 +176,16 @@ TEST_CASE("a bundle may leave a language out and name it, to be loaded when a pe
 
 TEST_CASE("a bundle's separate locales are refused unless each is a language code with a name",
           "[rules][locales][broken]") {
-  Json bundle = pdp::bundle_rule_files(shipped_rule_files());
-  for (const auto& [separate, path] : std::vector<std::pair<Json, std::string>>{
-           {Json::array({"en"}), "/separate_locales"},
-           {{{"english", "English"}}, "/separate_locales/english"},
-           {{{"en", ""}}, "/separate_locales/en"},
-           {{{"en", 1}}, "/separate_locales/en"}}) {
-    bundle["separate_locales"] = separate;
+  const auto [separate, path] = GENERATE(table<const char*, const char*>({
+      {R"(["en"])", "/separate_locales"},
+      {R"({"english": "English"})", "/separate_locales/english"},
+      {R"({"en": ""})", "/separate_locales/en"},
+      {R"({"en": 1})", "/separate_locales/en"},
+  }));
+  DYNAMIC_SECTION(separate) {
+    Json bundle = pdp::bundle_rule_files(shipped_rule_files());
+    bundle["separate_locales"] = Json::parse(separate);
     const auto read = pdp::rule_files_from_bundle(bundle.dump());
-    INFO(separate.dump());
     REQUIRE_FALSE(read.ok());
     CHECK(read.error().code == "rules.invalid_bundle");
     CHECK(read.error().path == path);

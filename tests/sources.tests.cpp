@@ -10,17 +10,76 @@ using pdp::Json;
 
 namespace {
 
-void check_sources(const pdp::RuleSet& rules, const std::vector<pdp::SourceRef>& sources,
-                   const std::string& owner) {
-  CAPTURE(owner);
-  CHECK_FALSE(sources.empty());
-  for (const auto& source : sources) {
-    CAPTURE(source.document, source.passage);
-    const pdp::Document* document = nullptr;
-    for (const auto& d : rules.documents) {
-      if (d.id == source.document) document = &d;
+// What cites sources: a question, a criterion or an item, with its citations.
+struct Citing {
+  std::string id;
+  const std::vector<pdp::SourceRef>* sources;
+};
+
+const std::vector<Citing>& citing() {
+  static const std::vector<Citing> all = [] {
+    const auto& rules = shipped_rules();
+    std::vector<Citing> out;
+    for (const auto& question : rules.questions) out.push_back({question.id, &question.source});
+    for (const auto& criterion : rules.criteria) out.push_back({criterion.id, &criterion.source});
+    for (pdp::ItemKind kind : pdp::kItemKinds) {
+      for (const auto& item : rules.items_of(kind)) out.push_back({item.id, &item.source});
     }
+    return out;
+  }();
+  return all;
+}
+
+// One citation a row, with who makes it.
+struct Citation {
+  std::string by;
+  pdp::SourceRef source;
+};
+
+const std::vector<Citation>& citations() {
+  static const std::vector<Citation> all = [] {
+    std::vector<Citation> out;
+    for (const Citing& owner : citing()) {
+      for (const auto& source : *owner.sources) out.push_back({owner.id, source});
+    }
+    return out;
+  }();
+  return all;
+}
+
+// The passage check reads only the repository's rules/sources/: a document's file is a plain file
+// name there, never a path that could lead elsewhere.
+bool plain_file_name(const std::string& file) {
+  return !file.empty() && file.find('/') == std::string::npos &&
+         file.find('\\') == std::string::npos && file.front() != '.';
+}
+
+}  // namespace
+
+TEST_CASE("every question, criterion and item cites a source", "[rules][sources]") {
+  const Citing& owner = GENERATE(from_range(citing()));
+  DYNAMIC_SECTION(owner.id) {
+    CHECK_FALSE(owner.sources->empty());
+  }
+}
+
+TEST_CASE("every document the rules cite is kept in the repository, in rules/sources/",
+          "[rules][sources]") {
+  const pdp::Document& document = GENERATE(from_range(shipped_rules().documents));
+  DYNAMIC_SECTION(document.id << ": " << document.file) {
+    CHECK(plain_file_name(document.file));
+    CHECK_NOTHROW(read_text(PDP_SOURCE_DIR "/rules/sources/" + document.file));
+  }
+}
+
+TEST_CASE("every question, criterion and item cites a passage found in its source document",
+          "[rules][sources]") {
+  const Citation& citation = GENERATE(from_range(citations()));
+  const pdp::SourceRef& source = citation.source;
+  DYNAMIC_SECTION(citation.by << " cites " << source.document << ": " << source.passage) {
+    const pdp::Document* document = shipped_rules().document(source.document);
     REQUIRE(document != nullptr);
+    REQUIRE(plain_file_name(document->file));
     const std::string text = read_text(PDP_SOURCE_DIR "/rules/sources/" + document->file);
     CHECK(text.find(source.passage) != std::string::npos);
     if (!source.article.empty()) {
@@ -28,18 +87,6 @@ void check_sources(const pdp::RuleSet& rules, const std::vector<pdp::SourceRef>&
       const std::string code = source.article.substr(source.article.find(' ') + 1);
       CHECK(text.find(code) != std::string::npos);
     }
-  }
-}
-
-}  // namespace
-
-TEST_CASE("every question, criterion and item cites a passage found in its source document",
-          "[rules][sources]") {
-  const auto& rules = shipped_rules();
-  for (const auto& question : rules.questions) check_sources(rules, question.source, question.id);
-  for (const auto& criterion : rules.criteria) check_sources(rules, criterion.source, criterion.id);
-  for (pdp::ItemKind kind : pdp::kItemKinds) {
-    for (const auto& item : rules.items_of(kind)) check_sources(rules, item.source, item.id);
   }
 }
 
