@@ -1,6 +1,8 @@
 // Dates, lists and quotes written the way each language writes them: the one place the page
 // formats them, so that a screen in English never shows a French date or French guillemets.
-// No DOM here: tests/js/format.test.mjs runs it under Node.
+// A ui text that quotes one of its {placeholders} inside its sentence writes the marks itself
+// (fr.json « », en.json “ ”); quote() is for what the page strings together on its own, the
+// passages a result cites. No DOM here: tests/js/format.test.mjs runs it under Node.
 
 const french = (locale) => /^fr\b/i.test(String(locale ?? ''));
 

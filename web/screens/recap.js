@@ -1,6 +1,5 @@
 // The answers given, each with a button to change it, before the result.
 import { button, focusHeading, h } from '../dom.js';
-import { quote } from '../format.js';
 
 /**
  * @param {object} options
@@ -27,7 +26,7 @@ export function renderRecap({ response, t }) {
           h('p', { class: 'recap-answer' }, answerLabel),
           button(t('edit'), {
             'data-edit': question.id,
-            'aria-label': t('edit_label', { question: quote(question.label, t.locale) }),
+            'aria-label': t('edit_label', { question: question.label }),
             class: 'recap-edit',
           }),
         ),

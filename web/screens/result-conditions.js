@@ -2,7 +2,7 @@
 // with the answers they rest on, and for an unmet one the answers that would meet it, with a way
 // back to each answer given.
 import { button, h } from '../dom.js';
-import { formatList, quote } from '../format.js';
+import { formatList } from '../format.js';
 import { list, paragraph, section } from './result-items.js';
 import { sourcesDisclosure } from './result-sources.js';
 
@@ -40,7 +40,7 @@ export function toCheckSection(entries, { t }) {
           entry.question
             ? button(t('edit'), {
                 'data-edit': entry.question,
-                'aria-label': t('edit_label', { question: quote(entry.label, t.locale) }),
+                'aria-label': t('edit_label', { question: entry.label }),
               })
             : null,
         ),
@@ -107,8 +107,8 @@ function wouldChange(ways, { t, locale, answers }) {
     const parts = list(way.changes).map((change) => {
       if (answers.has(change.question)) questions.set(change.question, change.question_label);
       return t('would_change_item', {
-        answer: quote(formatList(list(change.answer_labels), locale, 'disjunction'), locale),
-        question: quote(change.question_label, locale),
+        answer: formatList(list(change.answer_labels), locale, 'disjunction'),
+        question: change.question_label,
       });
     });
     return h('li', {}, formatList(parts, locale, 'conjunction'));
@@ -123,7 +123,7 @@ function wouldChange(ways, { t, locale, answers }) {
       ? h(
           'div',
           { class: 'actions actions--inline' },
-          [...questions].map(([id, label]) => button(t('edit_label', { question: quote(label, locale) }), { 'data-edit': id })),
+          [...questions].map(([id, label]) => button(t('edit_label', { question: label }), { 'data-edit': id })),
         )
       : null,
   );

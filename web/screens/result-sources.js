@@ -21,7 +21,7 @@ export function sourcesDisclosure(item, context) {
       { class: 'sources-summary' },
       documents.length === 1 ? t('sources_one') : t('sources_other'),
       ' ',
-      h('span', { class: 'visually-hidden' }, t('sources_for', { title: quote(item.title ?? '', locale) })),
+      h('span', { class: 'visually-hidden' }, t('sources_for', { title: item.title ?? '' })),
     ),
     h('ul', { class: 'sources-list' }, documents.map((document) => sourceEntry(document, context))),
   );

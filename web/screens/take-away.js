@@ -1,6 +1,5 @@
 // On the kiosk's result: the summary as a QR code a phone can scan, and the same text below it.
 import { h } from '../dom.js';
-import { quote } from '../format.js';
 import { qrSvg } from '../qr.js';
 
 /**
@@ -17,7 +16,7 @@ export function renderTakeAway({ text, qrcode, t }) {
     { class: 'result-section result-section--take-away take-away', 'data-take-away': true },
     h('h3', {}, t('qr_title')),
     h('p', { class: 'take-away-help' }, t('qr_help')),
-    h('div', { class: 'qr-frame', 'data-qr': true }, qrSvg(document, qrcode, text, t('qr_label', { toggle: quote(toggle, t.locale) }))),
+    h('div', { class: 'qr-frame', 'data-qr': true }, qrSvg(document, qrcode, text, t('qr_label', { toggle }))),
     h(
       'details',
       { class: 'qr-details' },
