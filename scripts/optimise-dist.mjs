@@ -2,14 +2,15 @@
 // Makes a built page folder lighter, in place (build-wasm.sh runs it on its staging folder, before
 // build-dist.mjs hashes the files): main.js, the public page's entry, becomes one minified bundle
 // of the page's modules and the module's glue (one request instead of a dozen, about half the
-// bytes; the result screen in a chunk of its own, fetched after the first question), styles.css is minified, each rule file inside rules.json loses its indentation, and the
-// texts of every language but the default move to their own rules.<code>.json (web/rules-bundle.js),
-// fetched only when a person picks that language. The
+// bytes; the result screen in a chunk of its own, fetched after the first question); styles.css
+// becomes the files of styles/ in their order, minified, as one file; each rule file inside
+// rules.json loses its indentation, and the texts of every language but the default move to their
+// own rules.<code>.json (web/rules-bundle.js), fetched only when a person picks that language. The
 // separate modules stay beside the bundle: the element and standalone.html are bundled from them,
 // and engine.js is what integrators and the Node tests import.
 //
 //   node scripts/optimise-dist.mjs DIR
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
@@ -38,9 +39,11 @@ export async function optimiseDist(dir) {
     // The QR encoder is for the kiosk only: kept as its own file, imported when a kiosk starts.
     external: ['./vendor/qrcode.mjs'],
   });
+  // styles.css lists the files of styles/ in the order the cascade needs (@import): bundled, they
+  // become one minified file, the only one the page, the element and standalone.html load.
   const styles = await build({
     entryPoints: [join(dir, 'styles.css')],
-    bundle: false,
+    bundle: true,
     minify: true,
     target: TARGET,
     write: false,
@@ -49,6 +52,8 @@ export async function optimiseDist(dir) {
   for (const file of bundled.outputFiles) writeFileSync(file.path, file.contents);
   preloadChunks(dir, bundled.outputFiles.find((file) => file.path === entry).text);
   writeFileSync(join(dir, 'styles.css'), styles.outputFiles[0].contents);
+  // The parts are inside styles.css now: not deployed, not cached by the service worker.
+  rmSync(join(dir, 'styles'), { recursive: true, force: true });
 
   // The rule files are JSON texts inside the bundle; the core parses them, whitespace and all.
   const rulesFile = join(dir, 'rules.json');

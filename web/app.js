@@ -13,7 +13,7 @@ import { renderRecap } from './screens/recap.js';
 import { kioskSettings, startKiosk } from './kiosk.js';
 import { QR_MAX_BYTES } from './qr.js';
 import { emptyState, memoryStore, sessionStore } from './storage.js';
-import { setTexts, t } from './texts.js';
+import { createTexts } from './texts.js';
 
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
@@ -79,6 +79,8 @@ export function startApp({
   if (kioskMode) root.classList.add('app--kiosk');
 
   let engine = null;
+  // This instance's texts (another instance on the page may show another language).
+  let t = createTexts({}, '');
   let locale = null;
   let locales = [];
   let state = store.load();
@@ -147,7 +149,7 @@ export function startApp({
   function show(screen, step) {
     aside = false;
     // The way to the accessibility statement, under every screen but the statement itself.
-    const footer = screen.getAttribute('data-screen') === 'accessibility' ? null : renderFooter();
+    const footer = screen.getAttribute('data-screen') === 'accessibility' ? null : renderFooter({ t });
     app.replaceChildren(...[screen, footer].filter(Boolean));
     app.setAttribute('data-current-screen', screen.getAttribute('data-screen') ?? '');
     if (ownsDocument) {
@@ -174,7 +176,7 @@ export function startApp({
     // Nothing answered, nothing kept: after "restart" the storage stays empty.
     if (Object.keys(state.answers).length) store.save(state);
     else store.clear();
-    show(renderIntro({ response: kioskMode ? withKioskPrivacy(response) : response }), t('step_intro'));
+    show(renderIntro({ response: kioskMode ? withKioskPrivacy(response) : response, t }), t('step_intro'));
   }
 
   function showQuestion(question, progress) {
@@ -187,10 +189,11 @@ export function startApp({
       question,
       progress,
       answer: state.answers[question.id],
+      t,
       onNext: (value) => run(() => answer(question.id, value)),
       onInvalid: announce,
     });
-    show(screen, questionStep(progress));
+    show(screen, questionStep(progress, t));
   }
 
   function showRecap(response) {
@@ -201,7 +204,7 @@ export function startApp({
     state.current = null;
     state.history = state.history.filter((id) => has(state.answers, id));
     store.save(state);
-    show(renderRecap({ response }), t('recap_title'));
+    show(renderRecap({ response, t }), t('recap_title'));
   }
 
   async function showResult(response) {
@@ -213,7 +216,7 @@ export function startApp({
     store.save(state);
     const takeAway = kioskMode ? takeAwayFor(response, code) : null;
     show(
-      renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, locale, takeAway, kiosk: Boolean(kioskMode) }),
+      renderResult({ response: kioskMode ? withKioskPrivacy(response) : response, t, takeAway, kiosk: Boolean(kioskMode) }),
       t('step_result'),
     );
     emit('finished');
@@ -232,6 +235,7 @@ export function startApp({
     show(
       renderError({
         error: { code: error?.code, message: error?.message, path: error?.path },
+        t,
         canDropAnswer: faultyAnswer !== null,
       }),
       t('error_title'),
@@ -241,7 +245,7 @@ export function startApp({
   // Shown over the flow without touching the stored state, so that Back (or a reload) returns
   // to the same place with the same answers.
   function showAccessibility() {
-    show(renderAccessibility(), t('step_accessibility'));
+    show(renderAccessibility({ t }), t('step_accessibility'));
     aside = true;
   }
 
@@ -347,7 +351,7 @@ export function startApp({
   function takeAwayFor(response, { renderTakeAway, summaryText }) {
     if (!qrcode) return null;
     try {
-      return renderTakeAway({ text: summaryText(response, locale, QR_MAX_BYTES), qrcode });
+      return renderTakeAway({ text: summaryText(response, t, QR_MAX_BYTES), qrcode, t });
     } catch (error) {
       console.error(error);
       return null;
@@ -394,7 +398,7 @@ export function startApp({
       // The kiosk works without its QR code; the trace says why it is missing.
       console.error(error);
     }
-    kioskControl ??= startKiosk({ root, settings: kioskMode, hasSession, onWipe: requestWipe });
+    kioskControl ??= startKiosk({ root, settings: kioskMode, hasSession, onWipe: requestWipe, t });
   }
 
   async function resume() {
@@ -487,14 +491,14 @@ export function startApp({
   }
 
   function useTexts(info) {
-    setTexts(info.ui);
     locale = info.locale ?? info.default_locale;
+    t = createTexts(info.ui, locale);
     locales = Array.isArray(info.locales) ? info.locales : [];
     if (ownsDocument) document.documentElement.lang = locale;
     else root.setAttribute('lang', locale);
     const href = root.ownerDocument.location?.href ?? '';
-    languageBar.replaceChildren(...[languageSwitcher(locales, locale, href)].filter(Boolean));
-    kioskControl?.refresh();
+    languageBar.replaceChildren(...[languageSwitcher(locales, locale, href, t)].filter(Boolean));
+    kioskControl?.refresh(t);
   }
 
   // Another language, in place: the answers and the screen stay, only the words change. The

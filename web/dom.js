@@ -34,30 +34,3 @@ export function button(text, attributes = {}, kind = 'secondary') {
 export function focusHeading(level, text, attributes = {}) {
   return h(`h${level}`, { tabindex: '-1', 'data-focus': true, ...attributes }, text);
 }
-
-/** Formats a list of words in the page's language ("A, B ou C", "A et B"). */
-export function joinList(items, locale, type) {
-  try {
-    return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
-
-/** A day written YYYY-MM-DD, in words in the page's language ("23 novembre 2026", "1er juillet 2021"). */
-export function longDate(isoDay, locale) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay ?? '');
-  if (!match) return isoDay ?? '';
-  const day = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  try {
-    // English as the core's notices write it: day, month, year ("23 November 2026").
-    const tag = locale === 'en' ? 'en-GB' : locale;
-    const parts = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(day);
-    // French writes the first day of a month as an ordinal ("1er juillet"), as the core's own
-    // texts do (first_day_of_month in the locale); Intl writes "1 juillet".
-    const french = /^fr\b/i.test(String(locale));
-    return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
-  } catch {
-    return isoDay;
-  }
-}

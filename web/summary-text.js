@@ -1,7 +1,6 @@
 // The result as short plain text (what the kiosk's QR code carries to a phone): texts the core
 // returned and ui labels put together, at the most detailed level that fits a byte budget.
-import { longDate } from './dom.js';
-import { t } from './texts.js';
+import { formatDate } from './format.js';
 
 const list = (value) => (Array.isArray(value) ? value : []);
 
@@ -25,38 +24,39 @@ export function utf8Length(text) {
 /**
  * The summary of a finished response, as lines of text.
  * @param {object} response a finished response (next_question null)
- * @param {string} locale the language of the page (for the date)
+ * @param {import('./texts.js').Texts} t the app's texts (the date is written in their language)
  * @param {number} maxBytes the most the text may take in UTF-8
  * @returns {string} the most detailed summary that fits; the least detailed one when none fits
  *   (the outcome, the channels' titles and the notice are never dropped)
  */
-export function summaryText(response, locale, maxBytes = Infinity) {
+export function summaryText(response, t, maxBytes = Infinity) {
   let text = '';
   for (const level of LEVELS) {
-    text = buildSummary(response, locale, level);
+    text = buildSummary(response, t, level);
     if (utf8Length(text) <= maxBytes) return text;
   }
   return text;
 }
 
-function buildSummary(response, locale, level) {
+function buildSummary(response, t, level) {
   const outcome = response.outcome ?? {};
   const criteria = list(response.criteria);
   const blocks = [
-    [t('app_title'), response.date ? t('result_date', { date: longDate(response.date, locale) }) : null],
+    [t('app_title'), response.date ? t('result_date', { date: formatDate(response.date, t.locale) }) : null],
     [outcome.title ?? t('step_result'), level.now ? outcome.now : null],
-    section(t('section_blocking'), criteria.filter((criterion) => criterion.status === 'unmet').map((c) => c.title)),
-    section(t('section_to_check'), list(response.to_check).map((entry) => entry.label)),
-    section(t('section_programmes'), list(response.programmes).map((item) => programmeLine(item, level))),
-    section(t('section_measures'), list(response.measures).map((item) => item.title)),
-    level.actors ? section(t('section_actors'), list(response.actors).map((item) => item.title)) : null,
+    section(t, t('section_blocking'), criteria.filter((criterion) => criterion.status === 'unmet').map((c) => c.title)),
+    section(t, t('section_to_check'), list(response.to_check).map((entry) => entry.label)),
+    section(t, t('section_programmes'), list(response.programmes).map((item) => programmeLine(item, level, t))),
+    section(t, t('section_measures'), list(response.measures).map((item) => item.title)),
+    level.actors ? section(t, t('section_actors'), list(response.actors).map((item) => item.title)) : null,
     section(
+      t,
       response.eligibility === 'not_eligible' ? t('section_contact') : t('section_channels'),
       list(response.channels).map((item) =>
         level.how && item.how ? t('summary_channel', { title: item.title, how: item.how }) : item.title,
       ),
     ),
-    level.nextSteps ? section(t('section_next_steps'), list(response.next_steps).map((item) => item.title)) : null,
+    level.nextSteps ? section(t, t('section_next_steps'), list(response.next_steps).map((item) => item.title)) : null,
     [response.notices?.indicative],
   ];
   return blocks
@@ -67,7 +67,7 @@ function buildSummary(response, locale, level) {
 
 // The programme's title, with the core's period status in words when it is not in force on the
 // date, and at the most detailed level its date note.
-function programmeLine(programme, level) {
+function programmeLine(programme, level, t) {
   let status = null;
   if (programme.period_status === 'to_confirm') status = t('period_to_confirm');
   else if (programme.period_status === 'not_yet') status = t('period_not_yet');
@@ -76,7 +76,7 @@ function programmeLine(programme, level) {
 }
 
 // A titled list; nothing when the list is empty.
-function section(title, items) {
+function section(t, title, items) {
   const lines = items.filter(Boolean);
   if (!lines.length) return null;
   return [t('summary_section', { title }), ...lines.map((item) => t('summary_item', { item }))];

@@ -98,7 +98,7 @@ describe('the result screen', { concurrency: 2 }, () => {
       const ameli = sources.locator('[data-source="ameli_pdp"]');
       assert.ok(await ameli.isVisible());
       assert.match(await ameli.locator('.source-title').textContent(), /Prévenir la désinsertion professionnelle/);
-      assert.match(await ameli.locator('.source-passage').textContent(), /^Passages : « Comment bénéficier de l’accompagnement \? » et « Une offre/);
+      assert.match(await ameli.locator('.source-passage').textContent(), /^Passages : «\u202FComment bénéficier de l’accompagnement \?\u202F» et «\u202FUne offre/);
       const link = ameli.locator('a.source-link');
       assert.equal(await link.getAttribute('href'), 'https://www.ameli.fr/assure/droits-demarches/maladie-accident-hospitalisation/prevention-desinsertion-professionnelle');
       assert.match(await link.getAttribute('rel'), /\bnoopener\b/);

@@ -1,8 +1,8 @@
-// Logic of the page without a DOM: the long dates (dom.js) and the gathering of the sources a
+// Logic of the page without a DOM: the long dates (format.js) and the gathering of the sources a
 // result cites (sources.js), run under Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longDate } from '../../web/dom.js';
+import { formatDate as longDate } from '../../web/format.js';
 import { byDocument, gatherSources, siteOf, sourcesOf, webAddress } from '../../web/sources.js';
 
 test('longDate writes the first day of a month "1er" in French, and only then', () => {

@@ -12,7 +12,7 @@ import qrcode from 'qrcode-generator';
 import { KIOSK_DEFAULTS, kioskFlag, kioskFromAddress, kioskSettings } from '../../web/kiosk.js';
 import { QR_MAX_BYTES, QR_MAX_VERSION, QR_QUIET_ZONE, qrModules, qrVersion } from '../../web/qr.js';
 import { summaryText, utf8Length } from '../../web/summary-text.js';
-import { setTexts } from '../../web/texts.js';
+import { createTexts } from '../../web/texts.js';
 
 const root = process.env.PDP_SOURCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = process.env.PDP_ASSESS ?? join(root, 'build', 'dev', 'src', 'cli', 'pdp-assess');
@@ -80,7 +80,7 @@ function readBack(modules) {
 }
 
 describe('the summary in the QR code', () => {
-  setTexts(JSON.parse(readFileSync(join(root, 'rules', 'locales', 'fr.json'), 'utf8')).ui);
+  const t = createTexts(JSON.parse(readFileSync(join(root, 'rules', 'locales', 'fr.json'), 'utf8')).ui, 'fr');
   const folder = join(root, 'tests', 'scenarios');
   const personas = readdirSync(folder)
     .filter((name) => name.endsWith('.json'))
@@ -89,7 +89,7 @@ describe('the summary in the QR code', () => {
   for (const persona of personas) {
     test(`${persona.file}: fits a version ${QR_MAX_VERSION} code, names the outcome, measures and ways to ask, reads back exactly`, () => {
       const response = respond(persona);
-      const text = summaryText(response, 'fr', QR_MAX_BYTES);
+      const text = summaryText(response, t, QR_MAX_BYTES);
       assert.ok(utf8Length(text) <= QR_MAX_BYTES, `${utf8Length(text)} bytes`);
       assert.ok(text.includes(response.outcome.title), 'the outcome');
       for (const item of [...response.measures, ...response.programmes, ...response.channels]) {
@@ -118,13 +118,13 @@ describe('the summary in the QR code', () => {
 
   test('a summary too long for the budget is shortened: the people and the steps go before how to ask', () => {
     const response = respond(personas.find((p) => p.file === 'independant-indemnisation-incertaine.json'));
-    const full = summaryText(response, 'fr');
+    const full = summaryText(response, t);
     for (const actor of response.actors) assert.ok(full.includes(actor.title), 'the full summary names the people');
-    const short = summaryText(response, 'fr', utf8Length(full) - 1);
+    const short = summaryText(response, t, utf8Length(full) - 1);
     assert.ok(utf8Length(short) < utf8Length(full));
     for (const actor of response.actors) assert.ok(!short.includes(actor.title), `"${actor.title}" dropped first`);
     assert.ok(short.includes(response.channels[1].how), 'how to ask is kept');
-    const shortest = summaryText(response, 'fr', 10);
+    const shortest = summaryText(response, t, 10);
     assert.ok(!shortest.includes(response.channels[1].how), 'at last, the ways to ask by title only');
     assert.ok(shortest.includes(response.channels[1].title));
   });
@@ -146,10 +146,10 @@ describe('the summary in the QR code', () => {
     const response = respond(personas.find((p) => p.file === 'independant-2026-hors-periode.json'));
     const programme = response.programmes.find((item) => item.period_status === 'to_confirm');
     assert.ok(programme?.date_note, 'the persona has a programme to confirm, with its note');
-    const full = summaryText(response, 'fr');
+    const full = summaryText(response, t);
     assert.ok(full.includes(`${programme.title} (à confirmer)`), 'the status beside the title');
     assert.ok(full.includes(programme.date_note), 'the note in full');
-    const shortest = summaryText(response, 'fr', 10);
+    const shortest = summaryText(response, t, 10);
     assert.ok(shortest.includes(`${programme.title} (à confirmer)`), 'the status is never dropped');
     assert.ok(!shortest.includes(programme.date_note));
     const inForce = response.programmes.find((item) => item.period_status === 'in_force');
@@ -160,7 +160,7 @@ describe('the summary in the QR code', () => {
     const response = respond(personas.find((p) => p.file === 'independant-sans-arret-activite-menacee.json'));
     const entry = (response.to_check ?? []).find((item) => !item.question);
     assert.ok(entry?.criterion, 'the persona has a to_check entry about a criterion');
-    const text = summaryText(response, 'fr');
+    const text = summaryText(response, t);
     assert.ok(text.includes(`- ${entry.label}`));
     assert.ok(!text.includes('undefined'));
   });

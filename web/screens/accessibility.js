@@ -1,9 +1,9 @@
 // The accessibility statement, in the form French public bodies publish it (RGAA model): status,
 // what was tested and how, what is not accessible, how to report a problem, the recourse.
 import { button, focusHeading, h } from '../dom.js';
-import { t } from '../texts.js';
 
-export function renderAccessibility() {
+/** @param {{t: import('../texts.js').Texts}} options */
+export function renderAccessibility({ t }) {
   return h(
     'section',
     { class: 'screen screen--accessibility', 'data-screen': 'accessibility' },

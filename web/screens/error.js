@@ -1,14 +1,14 @@
 // Something went wrong: plain words, the code to give to support, and ways out.
 import { button, focusHeading, h } from '../dom.js';
-import { t } from '../texts.js';
 
 /**
  * @param {object} options
  * @param {{code?: string, message?: string, path?: string}} options.error
+ * @param {import('../texts.js').Texts} options.t the app's texts
  * @param {boolean} [options.canDropAnswer] the error names one stored answer, which can be removed
  *   while the others are kept
  */
-export function renderError({ error, canDropAnswer = false }) {
+export function renderError({ error, t, canDropAnswer = false }) {
   const code = error?.code || 'engine.unexpected';
   // A stored answer the rules refuse (rules updated since, storage edited): trying again cannot
   // help; removing that answer, or a fresh start, can. Stored answers partly unreadable: go on with

@@ -1,9 +1,9 @@
 // The small footer under every screen: the way to the accessibility statement (RGAA asks for it
 // on every page, with the conformity status in its wording).
 import { button, h } from '../dom.js';
-import { t } from '../texts.js';
 
-export function renderFooter() {
+/** @param {{t: import('../texts.js').Texts}} options */
+export function renderFooter({ t }) {
   return h(
     'footer',
     { class: 'app-footer' },

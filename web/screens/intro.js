@@ -1,12 +1,12 @@
 // The first screen: what the tool is for, the privacy notice, and the button to start.
 import { button, focusHeading, h } from '../dom.js';
-import { t } from '../texts.js';
 
 /**
  * @param {object} options
  * @param {object} options.response a response to any answers (for its notices)
+ * @param {import('../texts.js').Texts} options.t the app's texts
  */
-export function renderIntro({ response }) {
+export function renderIntro({ response, t }) {
   const notices = response?.notices ?? {};
   return h(
     'section',

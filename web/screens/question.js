@@ -1,6 +1,5 @@
 // One question: a form with a fieldset, one real input and label per choice, Back and Next.
 import { button, focusHeading, h } from '../dom.js';
-import { t } from '../texts.js';
 
 const UNKNOWN = 'ne_sait_pas';
 
@@ -9,10 +8,11 @@ const UNKNOWN = 'ne_sait_pas';
  * @param {object} options.question response.next_question: {id, type, label, help, choices, exclusive}
  * @param {{answered: number, remaining_at_most: number}} options.progress
  * @param {*} options.answer the stored answer to pre-select, if any
+ * @param {import('../texts.js').Texts} options.t the app's texts
  * @param {(value: *) => void} options.onNext called with the chosen answer, in the core's form
  * @param {(message: string) => void} options.onInvalid called when Next is pressed with nothing chosen
  */
-export function renderQuestion({ question, progress, answer, onNext, onInvalid }) {
+export function renderQuestion({ question, progress, answer, t, onNext, onInvalid }) {
   const multi = question.type === 'multi';
   const choices = Array.isArray(question.choices) ? question.choices : [];
   const exclusive = new Set([...(question.exclusive ?? []), UNKNOWN].map(String));
@@ -100,18 +100,18 @@ export function renderQuestion({ question, progress, answer, onNext, onInvalid }
     'section',
     { class: 'screen screen--question', 'data-screen': 'question', 'data-question': question.id },
     h('h1', { class: 'app-name' }, t('app_title')),
-    progressBlock(progress),
+    progressBlock(progress, t),
     form,
     h('div', { class: 'actions actions--quiet' }, button(t('restart'), { 'data-action': 'restart' }, 'quiet')),
   );
 }
 
 /** The title of a question's step: "Question 3". */
-export function questionStep(progress) {
+export function questionStep(progress, t) {
   return t('progress_question', { n: (progress?.answered ?? 0) + 1 });
 }
 
-function progressBlock(progress) {
+function progressBlock(progress, t) {
   if (!progress) return null;
   const answered = progress.answered ?? 0;
   const remaining = progress.remaining_at_most ?? 0;
@@ -122,7 +122,7 @@ function progressBlock(progress) {
     h(
       'p',
       { class: 'progress-text' },
-      h('span', { class: 'progress-step' }, questionStep(progress)),
+      h('span', { class: 'progress-step' }, questionStep(progress, t)),
       h('span', { class: 'progress-remaining' },
         remaining <= 1 ? t('progress_last') : t('progress_remaining', { remaining })),
     ),

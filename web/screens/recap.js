@@ -1,10 +1,14 @@
 // The answers given, each with a button to change it, before the result.
 import { button, focusHeading, h } from '../dom.js';
-import { t } from '../texts.js';
 
-/** @param {{response: object}} options a finished response (next_question null) */
-export function renderRecap({ response }) {
-  const recap = Array.isArray(response.recap) ? response.recap : [];
+/**
+ * @param {object} options
+ * @param {object} options.response a finished response (next_question null): its `steps`, the
+ *   questions asked in order, each with its answer as the core words it
+ * @param {import('../texts.js').Texts} options.t the app's texts
+ */
+export function renderRecap({ response, t }) {
+  const steps = Array.isArray(response.steps) ? response.steps : [];
   return h(
     'section',
     { class: 'screen screen--recap', 'data-screen': 'recap' },
@@ -14,15 +18,15 @@ export function renderRecap({ response }) {
     h(
       'ul',
       { class: 'recap-list' },
-      recap.map((entry) =>
+      steps.map(({ question, answer_label: answerLabel }) =>
         h(
           'li',
-          { class: 'recap-item', 'data-recap': entry.question },
-          h('p', { class: 'recap-question' }, entry.label),
-          h('p', { class: 'recap-answer' }, entry.answer_label),
+          { class: 'recap-item', 'data-recap': question.id },
+          h('p', { class: 'recap-question' }, question.label),
+          h('p', { class: 'recap-answer' }, answerLabel),
           button(t('edit'), {
-            'data-edit': entry.question,
-            'aria-label': t('edit_label', { question: entry.label }),
+            'data-edit': question.id,
+            'aria-label': t('edit_label', { question: question.label }),
             class: 'recap-edit',
           }),
         ),

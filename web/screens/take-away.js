@@ -1,15 +1,15 @@
 // On the kiosk's result: the summary as a QR code a phone can scan, and the same text below it.
 import { h } from '../dom.js';
 import { qrSvg } from '../qr.js';
-import { t } from '../texts.js';
 
 /**
  * @param {object} options
  * @param {string} options.text the summary the code holds (summary-text.js)
  * @param {(typeNumber: number, level: string) => object} options.qrcode the QR encoder
+ * @param {import('../texts.js').Texts} options.t the app's texts
  * @returns {Element} a section for the result screen
  */
-export function renderTakeAway({ text, qrcode }) {
+export function renderTakeAway({ text, qrcode, t }) {
   const toggle = t('qr_text_toggle');
   return h(
     'section',
