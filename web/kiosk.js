@@ -1,7 +1,7 @@
 // Kiosk mode: its settings (address or attributes), the "Terminer et effacer" bar, and the
 // inactivity watcher that shows a countdown and then has everything wiped.
 import { button, h } from './dom.js';
-import { t } from './texts.js';
+import { createTexts } from './texts.js';
 
 export const KIOSK_DEFAULTS = Object.freeze({ idleSeconds: 120, countdownSeconds: 20 });
 // Bounds a setting must fall in; outside them (or not a whole number) the default is used.
@@ -61,9 +61,13 @@ export function kioskFromAddress(search) {
  * @param {() => boolean} options.hasSession whether there is anything to wipe (the countdown
  *   never shows over the untouched first screen)
  * @param {() => void} options.onWipe erases everything and shows the first screen
- * @returns {{refresh(): void, destroy(): void}} refresh: the texts again (language changed)
+ * @param {import('./texts.js').Texts} [options.t] the app's texts (none: the keys show)
+ * @returns {{refresh(t?: import('./texts.js').Texts): void, destroy(): void}} refresh: the texts
+ *   again, in the language now chosen
  */
-export function startKiosk({ root, settings, hasSession, onWipe }) {
+export function startKiosk({ root, settings, hasSession, onWipe, t: texts = createTexts({}, '') }) {
+  // The app's texts: a language switch hands new ones to refresh().
+  let t = texts;
   const doc = root.ownerDocument;
   const win = doc.defaultView;
   const idleMs = settings.idleSeconds * 1000;
@@ -224,7 +228,10 @@ export function startKiosk({ root, settings, hasSession, onWipe }) {
   armIdle();
 
   return {
-    refresh: writeTexts,
+    refresh(newTexts) {
+      if (newTexts) t = newTexts;
+      writeTexts();
+    },
     destroy() {
       win.clearTimeout(idleTimer);
       win.clearInterval(tickTimer);

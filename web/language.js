@@ -1,6 +1,5 @@
 // The page's language: which of the rules' locales to show, and the switcher between them.
 import { h } from './dom.js';
-import { t } from './texts.js';
 
 /**
  * The one place the language is chosen: the one wanted (from ?lang= or a host's attribute, e.g.
@@ -28,8 +27,9 @@ export function addressWithLocale(href, id) {
  * @param {{id: string, name: string}[]} locales
  * @param {string} locale the language shown
  * @param {string} href the page's address
+ * @param {import('./texts.js').Texts} t the app's texts (the switcher's name)
  */
-export function languageSwitcher(locales, locale, href) {
+export function languageSwitcher(locales, locale, href, t) {
   if (!Array.isArray(locales) || locales.length < 2) return null;
   return h(
     'nav',
