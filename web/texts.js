@@ -3,7 +3,7 @@
 // element beside the public page) may show two languages, so no texts live in a module global.
 
 /**
- * An app instance's texts: t(key, params) → the text, and t.locale, the language they are in.
+ * An app instance's texts: a function of a key and its params that gives the text, and t.locale, the language they are in.
  * @typedef {((key: string, params?: Record<string, unknown>) => string) & {locale: string}} Texts
  */
 
@@ -14,7 +14,7 @@ const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
  * @param {Record<string, string>} ui the locale's ui texts (engine info's `ui`)
  * @param {string} locale the language they are in ("fr", "en"), kept as `t.locale` so that the
  *   views format dates, lists and quotes in the same language as their words
- * @returns {Texts} t(key, params): the text of a ui key, its {name} placeholders replaced by
+ * @returns {Texts} the function that gives the text of a ui key, its {name} placeholders replaced by
  *   params.name (a missing key gives the key itself). Always call it with a literal key: tests/js/page-texts.test.mjs finds the keys in use that way.
  */
 export function createTexts(ui, locale) {
