@@ -12,14 +12,14 @@ import { initialState, receive, shownQuestion, storedPart, update } from '../../
 export { initialState, shownQuestion, storedPart };
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const dist = process.env.PDP_DIST_DIR ?? join(root, 'dist');
+const defaultDist = process.env.PDP_DIST_DIR ?? join(root, 'dist');
 const cli = join(root, 'build', 'dev', 'src', 'cli', 'pdp-assess');
 
 /**
  * The engine as the page loads it (dist/engine.js over dist/pdp-core.wasm and rules.json, other
  * languages read from dist/ when asked), its assessments counted.
  */
-export async function loadCountedEngine() {
+export async function loadCountedEngine(dist = defaultDist) {
   const missing = ['pdp-core.wasm', 'rules.json', 'engine.js'].filter((file) => !existsSync(join(dist, file)));
   assert.deepEqual(missing, [], `${dist} lacks ${missing.join(', ')}: run ./build-wasm.sh first`);
   const { createEngine } = await import(pathToFileURL(join(dist, 'engine.js')).href);
