@@ -48,9 +48,9 @@ export function startApp({
   const view = createView({ root, ownsDocument });
   // One app's everything: its engine, its texts (`t`, in its own language), its flow's state.
   const app = {
-    ...{ root, view, emit, settings, engineOptions, loadError },
+    root, view, emit, settings, engineOptions, loadError,
     store: settings ? memoryStore() : store,  // the kiosk keeps nothing anywhere
-    ...{ engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false },
+    engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false,
     wipeAfterRun: false,  // a wipe asked for while a step runs: done as soon as it ends
     aside: false,  // the accessibility statement is shown over the person's place in the flow
   };
