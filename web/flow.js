@@ -6,6 +6,8 @@
 // The controller (app.js) performs the requests and renders `shownQuestion(state)` and the rest.
 
 export const SCREENS = Object.freeze(['intro', 'question', 'recap', 'result']);
+// The events that move along the path the last reply holds, without asking the core.
+const MOVES = ['start', 'back', 'edit', 'to-result'];
 
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object ?? {}, key);
 
@@ -91,10 +93,11 @@ export function update(state, event) {
     case 'switch-locale':
       return ask({ ...state, locale: event.locale }, { type: 'switch-locale' });
     default:
-      break;
+      if (!MOVES.includes(event.type)) throw new Error(`unknown flow event "${event.type}"`);
   }
-  // The other events move along the path the last reply holds: no request.
-  if (!reply) return ask(acted, { type: 'resume' });
+  // The other events move along the path the last reply holds: no request. (Without a reply, which
+  // only a page that failed to start lacks, the core is asked where the answers lead.)
+  if (!reply) return ask({ ...acted, screen: event.type === 'start' ? 'question' : acted.screen, current: null }, { type: 'resume' });
   const steps = stepsOf(reply);
   switch (event.type) {
     case 'start': {
@@ -108,10 +111,8 @@ export function update(state, event) {
       const known = steps.some((step) => step.question.id === event.id) || reply.next_question?.id === event.id;
       return still(known ? onQuestion(acted, event.id, true) : state);
     }
-    case 'to-result':
+    default: // 'to-result'
       return still(reply.next_question ? onQuestion(acted, reply.next_question.id, false) : leave(acted, 'result'));
-    default:
-      throw new Error(`unknown flow event "${event.type}"`);
   }
 }
 
