@@ -4,8 +4,7 @@
 // screen (render.js, view.js). Every decision and every text comes from the core.
 import { EngineError, loadEngine, today } from './engine.js';
 import { initialState, receive, storedPart, update } from './flow.js';
-import { kioskSettings } from './kiosk.js';
-import { startKioskMode } from './kiosk-mode.js';
+import { kioskSettings } from './kiosk-settings.js';
 import { startLanguageControl } from './language-control.js';
 import { openForPrint } from './print.js';
 import { renderState } from './render.js';
@@ -97,6 +96,8 @@ async function boot(app) {
     app.engine = await loadEngine(app.engineOptions);
     await useLanguage(app, app.language.first(app.engine.rulesInfo));
     if (app.settings && !app.kiosk) {
+      // Only a kiosk needs its code: the public page's first question loads without it.
+      const { startKioskMode } = await import('./kiosk-mode.js');
       app.kiosk = await startKioskMode({
         root: app.root,
         settings: app.settings,
