@@ -75,17 +75,16 @@ int main(int argc, char** argv) {
   std::printf("exhaustive walk: %zu paths, median %.1f ms (min %.1f, max %.1f) over 5 rounds\n",
               paths, walk.median, walk.min, walk.max);
 
-  // The response of each path, as assess() builds it: situation, then what would meet each
-  // unmet criterion, all on one budget.
+  // The response of each path, as assess() builds it: the conversation (the path's situations),
+  // then what would meet each unmet criterion, all on one budget.
   std::uint64_t steps = 0;
   std::uint64_t units = 0;
-  pdp::Request request_at_leaf{{}, date, rules->default_locale, date};
+  pdp::Request request_at_leaf{{}, date, rules->default_locale, date, {}};
   const auto walked = pdp::walk_paths(
       *rules, date, [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
         pdp::logic::Budget budget;
         request_at_leaf.answers = answers;
-        const pdp::Situation situation = pdp::evaluate_situation(*rules, answers, date, budget);
-        pdp::build_response(*rules, request_at_leaf, situation, budget);
+        pdp::respond(*rules, request_at_leaf, budget);
         steps = std::max(steps, budget.steps_used());
         units = std::max(units, budget.units_used());
       });

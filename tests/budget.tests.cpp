@@ -113,10 +113,7 @@ TEST_CASE("the costliest assessment of the shipped rules spends a small part of 
       rules, pdp::Date{2026, 11, 23},
       [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation&) {
         Budget budget;
-        const pdp::Situation situation =
-            pdp::evaluate_situation(rules, answers, pdp::Date{2026, 11, 23}, budget);
-        pdp::build_response(rules, {answers, {2026, 11, 23}, "fr", {2026, 11, 23}}, situation,
-                            budget);
+        pdp::respond(rules, {answers, {2026, 11, 23}, "fr", {2026, 11, 23}, {}}, budget);
         most = std::max(most, budget.steps_used());
       });
   REQUIRE(walked.ok());

@@ -63,7 +63,15 @@ TEST_CASE("every persona is asked the expected questions and gets the expected r
     const Json response = assess_answers(answers, date);
     REQUIRE_FALSE(response.contains("error"));
     CHECK(response.at("next_question").is_null());
-    CHECK(response.at("finished") == true);
+    // The reply gives back the path walked: each question in the order asked, with its answer.
+    REQUIRE(response.at("steps").size() == scenario.at("steps").size());
+    for (std::size_t i = 0; i < response.at("steps").size(); ++i) {
+      const Json& step = response.at("steps")[i];
+      CHECK(step.at("question").at("id") == scenario.at("steps")[i].at("question"));
+      CHECK(step.at("answer") == scenario.at("steps")[i].at("answer"));
+      CHECK(step.at("progress").at("answered") == i);
+    }
+    CHECK(response.at("dropped").empty());
 
     const Json& expect = scenario.at("expect");
     CHECK(response.at("eligibility") == expect.at("eligibility"));

@@ -25,7 +25,7 @@ TEST_CASE("the questionnaire always starts with the work situation", "[questionn
   const Json response = assess_answers(Json::object());
   CHECK(next_id(response) == "situation_pro");
   CHECK(response.at("eligibility") == "incomplete");
-  CHECK(response.at("finished") == false);
+  CHECK(response.at("steps").empty());
   CHECK(response.at("outcome").is_null());
 }
 
@@ -108,7 +108,14 @@ TEST_CASE("answers that no longer apply are dropped and named, the others kept",
   CHECK(response.at("answers").at("arret_travail") == true);
   // An option offered only to employees is dropped; the rest of the selection is kept.
   CHECK(response.at("answers").at("difficultes") == Json::array({"reprise_difficile"}));
-  CHECK(response.at("ignored_answers") == Json::array({"contrat_travail", "difficultes"}));
+  const Json& dropped = response.at("dropped");
+  REQUIRE(dropped.size() == 2);
+  CHECK(dropped[0].at("question") == "contrat_travail");
+  CHECK(dropped[0].at("reason") == "not_asked");
+  CHECK(dropped[0].at("answer") == true);
+  CHECK(dropped[1].at("question") == "difficultes");
+  CHECK(dropped[1].at("reason") == "not_offered");
+  CHECK(dropped[1].at("kept") == Json::array({"reprise_difficile"}));
 }
 
 TEST_CASE("the options offered depend on the work situation", "[questionnaire]") {
@@ -119,8 +126,8 @@ TEST_CASE("the options offered depend on the work situation", "[questionnaire]")
                                         {"pension_invalidite", false}});
   REQUIRE(next_id(employee) == "difficultes");
   std::vector<std::string> offered;
-  for (const auto& option : employee.at("next_question").at("options"))
-    offered.push_back(option.at("id"));
+  for (const auto& choice : employee.at("next_question").at("choices"))
+    offered.push_back(choice.at("value"));
   CHECK(offered ==
         std::vector<std::string>{"reprise_difficile", "risque_rupture_contrat", "aucune"});
 }

@@ -179,12 +179,12 @@ int run_paths(const Options& options) {
   std::optional<pdp::Error> failure;
   const auto count = pdp::walk_paths(
       *rules, request->date,
-      [&](const pdp::WalkPath& path, const pdp::Answers& answers, const pdp::Situation& situation) {
+      [&](const pdp::WalkPath& path, const pdp::Answers& answers, const pdp::Situation&) {
         if (failure) return;
         pdp::Request at_leaf = request.value();
         at_leaf.answers = answers;
         pdp::logic::Budget budget;
-        const Json response = pdp::build_response(*rules, at_leaf, situation, budget);
+        const Json response = pdp::respond(*rules, at_leaf, budget);
         if (budget.spent()) {
           failure = pdp::too_costly(budget);
           return;

@@ -36,14 +36,8 @@ std::optional<RuleSet> load_rules_folder(const std::string& folder, std::ostream
   }
   LoadedRules loaded = load_rules(read_rules_folder(folder));
   if (loaded.rules) return std::move(loaded.rules);
-  Json problems = Json::array();
-  for (const auto& problem : loaded.problems) {
-    problems.push_back(
-        {{"code", problem.code}, {"message", problem.message}, {"path", problem.path}});
-  }
-  Json report = error_response(loaded.problems.front());
-  report["problems"] = std::move(problems);
-  out << report.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+  out << problems_response(loaded.problems).dump(2, ' ', false, Json::error_handler_t::replace)
+      << "\n";
   return std::nullopt;
 }
 

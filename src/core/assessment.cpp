@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "core/conversation.hpp"
 #include "core/request.hpp"
 #include "core/response.hpp"
 #include "core/situation.hpp"
@@ -15,11 +16,15 @@ Json assess(const RuleSet& rules, const Json& request, const Date& today) {
   auto parsed = read_request(rules, request, today);
   if (!parsed) return error_response(parsed.error());
   logic::Budget budget;
-  const Situation situation = evaluate_situation(rules, parsed->answers, parsed->date, budget);
-  Json response;
-  if (!budget.spent()) response = build_response(rules, parsed.value(), situation, budget);
+  Json response = respond(rules, parsed.value(), budget);
   if (budget.spent()) return error_response(too_costly(budget));
   return response;
+}
+
+Json respond(const RuleSet& rules, const Request& request, logic::Budget& budget) {
+  const Conversation conversation = converse(rules, request.answers, request.date, budget);
+  if (budget.spent()) return nullptr;
+  return build_response(rules, request, conversation, budget);
 }
 
 Error too_costly(const logic::Budget& budget) {
@@ -37,10 +42,15 @@ Json rules_info(const RuleSet& rules, const std::string& locale) {
   // default first, then by code.
   std::map<std::string, std::string> names = rules.separate_locales;
   for (const auto& code : rules.locales) names[code] = Texts(rules, code).at({"name"});
+  // `loaded`: false for a language whose texts the host must add first (pdp_add_locale).
+  const auto entry = [&](const std::string& code) {
+    return Json{
+        {"id", code}, {"name", names[code]}, {"loaded", rules.separate_locales.count(code) == 0}};
+  };
   Json locales = Json::array();
-  locales.push_back({{"id", rules.default_locale}, {"name", names[rules.default_locale]}});
+  locales.push_back(entry(rules.default_locale));
   for (const auto& [code, name] : names) {
-    if (code != rules.default_locale) locales.push_back({{"id", code}, {"name", name}});
+    if (code != rules.default_locale) locales.push_back(entry(code));
   }
   auto texts = rules.texts.find(locale);
   Json ui = Json::object();

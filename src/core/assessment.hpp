@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/date.hpp"
+#include "core/request.hpp"
 #include "core/rules.hpp"
 
 namespace pdp {
@@ -11,6 +12,11 @@ namespace pdp {
 // `today` is the default date (the core has no clock). Never throws; bad input gives
 // {"error": {"code", "message", "path"}} and nothing else.
 Json assess(const RuleSet& rules, const Json& request, const Date& today);
+
+// The response to a request already validated, drawing on `budget` (once it is spent the response
+// means nothing: the caller checks budget.spent()). What assess() does after read_request(); the
+// walk of every path uses it too.
+Json respond(const RuleSet& rules, const Request& request, logic::Budget& budget);
 
 // "rules.too_costly": the rules' conditions spent the evaluation budget of one assessment (at
 // budget.where()).

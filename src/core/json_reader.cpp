@@ -22,20 +22,6 @@ const char* type_name(const nlohmann::json& value) {
 
 }  // namespace
 
-std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 JsonReader JsonReader::at(const std::string& key) const {
   if (value_.is_object()) {
     auto found = value_.find(key);

@@ -9,11 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/json_pointer.hpp"
 
 namespace pdp {
-
-// Escapes one reference token of a JSON pointer (RFC 6901).
-std::string pointer_token(const std::string& key);
 
 class JsonReader {
  public:

@@ -21,4 +21,14 @@ std::string quoted_text(std::string_view text, std::size_t max_bytes) {
   return out;
 }
 
+std::string quoted_value(const nlohmann::json& value) {
+  return quoted_text(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 60);
+}
+
+std::string quoted_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "\"" : ", \"") + item + "\"";
+  return out;
+}
+
 }  // namespace pdp

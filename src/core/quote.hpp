@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 namespace pdp {
 
@@ -11,5 +14,11 @@ namespace pdp {
 // `max_bytes` bytes (then ending with "..."), so that a message never breaks a JSON serialiser
 // and never grows with the input.
 std::string quoted_text(std::string_view text, std::size_t max_bytes);
+
+// A short quote of a JSON value for a message (at most 60 bytes, valid UTF-8).
+std::string quoted_value(const nlohmann::json& value);
+
+// Identifiers listed for a message: "a", "b", "c".
+std::string quoted_list(const std::vector<std::string>& items);
 
 }  // namespace pdp

@@ -12,17 +12,6 @@
 namespace pdp {
 namespace {
 
-std::string quoted_list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "\"" : ", \"") + item + "\"";
-  return out;
-}
-
-// A short quote of a value for a message, valid UTF-8 (nlohmann's dump() refuses anything else).
-std::string describe(const Json& value) {
-  return quoted_text(value.dump(-1, ' ', false, Json::error_handler_t::replace), 60);
-}
-
 // The first value of `request` beyond the limits on nesting and on strings, walked without
 // recursion (a request built in memory may be nested arbitrarily deep).
 std::optional<Error> beyond_limits(const Json& request) {
@@ -83,84 +72,6 @@ Expected<Json> parse_request_text(const std::string& text) {
                          {"request", "the request", limits::kRequestBytes, limits::kRequestDepth});
 }
 
-Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path) {
-  const std::string& id = question.id;
-  if (value.is_string() && value.get_ref<const std::string&>() == kUnknownAnswer &&
-      !question.has_option(kUnknownAnswer)) {
-    if (!question.allows_unknown) {
-      return Error{"answers.unknown_not_allowed",
-                   "\"" + id + "\" does not accept \"ne_sait_pas\"; choose one of its answers",
-                   path};
-    }
-    return Answer{true, Json()};
-  }
-  switch (question.type) {
-    case QuestionType::boolean:
-      if (!value.is_boolean()) {
-        return Error{"answers.wrong_type",
-                     "\"" + id + "\" expects true or false, not " + describe(value), path};
-      }
-      return Answer{false, value};
-    case QuestionType::choice:
-      if (!value.is_string()) {
-        return Error{"answers.wrong_type",
-                     "\"" + id + "\" expects one option id as a string (" +
-                         quoted_list(question.options) + "), not " + describe(value),
-                     path};
-      }
-      if (!question.has_option(value.get<std::string>())) {
-        return Error{"answers.unknown_option",
-                     "\"" + value.get<std::string>() + "\" is not an option of \"" + id +
-                         "\" (allowed: " + quoted_list(question.options) + ")",
-                     path};
-      }
-      return Answer{false, value};
-    case QuestionType::multi: {
-      if (!value.is_array()) {
-        return Error{"answers.wrong_type",
-                     "\"" + id + "\" expects an array of option ids (" +
-                         quoted_list(question.options) + "), not " + describe(value),
-                     path};
-      }
-      if (value.empty()) {
-        return Error{"answers.empty_selection",
-                     "\"" + id + "\" needs at least one option (or leave the question unanswered)",
-                     path};
-      }
-      std::set<std::string> seen;
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        const std::string item_path = path + "/" + std::to_string(i);
-        if (!value[i].is_string()) {
-          return Error{
-              "answers.wrong_type",
-              "each answer of \"" + id + "\" must be an option id, not " + describe(value[i]),
-              item_path};
-        }
-        const std::string& option = value[i].get_ref<const std::string&>();
-        if (!question.has_option(option)) {
-          return Error{"answers.unknown_option",
-                       "\"" + option + "\" is not an option of \"" + id +
-                           "\" (allowed: " + quoted_list(question.options) + ")",
-                       item_path};
-        }
-        if (!seen.insert(option).second) {
-          return Error{"answers.duplicate_option",
-                       "\"" + option + "\" is given twice in \"" + id + "\"", item_path};
-        }
-      }
-      for (const auto& option : seen) {
-        if (question.is_exclusive(option) && seen.size() > 1) {
-          return Error{"answers.exclusive_option",
-                       "\"" + option + "\" cannot be combined with other answers in \"" + id + "\"",
-                       path};
-        }
-      }
-      return Answer{false, value};
-    }
-  }
-  return Error{"answers.wrong_type", "unsupported question type", path};
-}
-
 Expected<Request> read_request(const RuleSet& rules, const Json& request, const Date& today) {
   if (!request.is_object()) {
     return Error{"request.wrong_type",
@@ -168,12 +79,24 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
   }
   if (std::optional<Error> error = beyond_limits(request)) return std::move(*error);
   for (auto it = request.begin(); it != request.end(); ++it) {
-    if (it.key() != "answers" && it.key() != "date" && it.key() != "locale") {
-      return Error{
-          "request.unknown_field",
-          "unknown field \"" + it.key() + "\" (allowed: \"answers\", \"date\", \"locale\")",
-          "/" + pointer_token(it.key())};
+    if (it.key() != "answers" && it.key() != "date" && it.key() != "locale" &&
+        it.key() != "rules_version") {
+      return Error{"request.unknown_field",
+                   "unknown field \"" + it.key() +
+                       "\" (allowed: \"answers\", \"date\", \"locale\", \"rules_version\")",
+                   "/" + pointer_token(it.key())};
     }
+  }
+  bool saved_under_other_rules = false;
+  if (auto version = request.find("rules_version"); version != request.end()) {
+    if (!version->is_string() || version->get_ref<const std::string&>().empty()) {
+      return Error{"request.wrong_type",
+                   "\"rules_version\" must be the version of the rules the answers were given "
+                   "under, as a text such as \"" +
+                       rules.version + "\", not " + quoted_value(*version),
+                   "/rules_version"};
+    }
+    saved_under_other_rules = version->get_ref<const std::string&>() != rules.version;
   }
 
   Request result;
@@ -187,7 +110,7 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     if (date->is_string()) parsed = Date::parse(date->get<std::string>());
     if (!parsed) {
       return Error{"request.invalid_date",
-                   "\"date\" must be a real day written YYYY-MM-DD, not " + describe(*date),
+                   "\"date\" must be a real day written YYYY-MM-DD, not " + quoted_value(*date),
                    "/date"};
     }
     result.date = *parsed;
@@ -196,10 +119,10 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     const bool well_formed =
         locale->is_string() && locale->get_ref<const std::string&>().size() == 2;
     if (!well_formed) {
-      return Error{
-          "request.invalid_locale",
-          "\"locale\" must be a two-letter language code such as \"fr\", not " + describe(*locale),
-          "/locale"};
+      return Error{"request.invalid_locale",
+                   "\"locale\" must be a two-letter language code such as \"fr\", not " +
+                       quoted_value(*locale),
+                   "/locale"};
     }
     const std::string& code = locale->get_ref<const std::string&>();
     if (std::find(rules.locales.begin(), rules.locales.end(), code) == rules.locales.end()) {
@@ -225,6 +148,10 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     for (auto it = answers->begin(); it != answers->end(); ++it) {
       const std::string path = "/answers/" + pointer_token(it.key());
       const int index = rules.question_index(it.key());
+      if (index < 0 && saved_under_other_rules) {
+        result.dropped.push_back({it.key(), *it, "rules_changed", nullptr});
+        continue;
+      }
       if (index < 0) {
         std::vector<std::string> ids;
         for (const auto& question : rules.questions) ids.push_back(question.id);
@@ -233,6 +160,10 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
                      path};
       }
       auto answer = read_answer(rules.questions[static_cast<std::size_t>(index)], *it, path);
+      if (!answer && saved_under_other_rules) {
+        result.dropped.push_back({it.key(), *it, "rules_changed", nullptr});
+        continue;
+      }
       if (!answer) return answer.error();
       result.answers[static_cast<std::size_t>(index)] = std::move(answer).value();
     }

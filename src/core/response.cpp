@@ -1,6 +1,7 @@
 // Builds the response: eligibility and its reasons, the next question, and the summary.
 #include "core/response.hpp"
 
+#include "core/conversation.hpp"
 #include "core/period.hpp"
 #include "core/texts.hpp"
 #include "core/what_would_change.hpp"
@@ -36,7 +37,7 @@ bool is_internal(const RuleSet& rules, const SourceRef& source) {
 }
 
 // The team's internal notes are left out where an official text backs the same statement.
-Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources, std::string& text) {
+Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources) {
   const bool official_cited = std::any_of(
       sources.begin(), sources.end(), [&](const SourceRef& s) { return !is_internal(rules, s); });
   Json list = Json::array();
@@ -49,40 +50,65 @@ Json sources_json(const RuleSet& rules, const std::vector<SourceRef>& sources, s
     if (document && !document->url.empty()) entry["url"] = document->url;
     if (document && document->date) entry["date"] = document->date->iso();
     list.push_back(std::move(entry));
-    // A legal article is the precise reference; otherwise the document and its passage.
-    if (!text.empty()) text += " ; ";
-    text += source.article.empty() ? title + ", « " + source.passage + " »" : source.article;
   }
   return list;
 }
 
-Json next_question_json(const RuleSet& rules, const Texts& texts, const Situation& situation) {
-  if (situation.finished()) return nullptr;
-  const auto index = static_cast<std::size_t>(situation.next_question);
+// A question as asked, with the answers offered then (yes/no, its options, "ne_sait_pas").
+Json question_json(const RuleSet& rules, const Texts& texts, std::size_t index,
+                   const std::vector<std::string>& offered) {
   const Question& question = rules.questions[index];
   static const char* kTypes[] = {"boolean", "choice", "multi"};
-  Json options = Json::array();
   Json choices = Json::array();
   if (question.type == QuestionType::boolean) {
     choices.push_back({{"value", true}, {"label", texts.at({"answers", "yes"})}});
     choices.push_back({{"value", false}, {"label", texts.at({"answers", "no"})}});
   }
-  for (const auto& option : situation.offered[index]) {
-    const auto& label = texts.at({"questions", question.id, "options", option});
-    options.push_back({{"id", option}, {"label", label}});
-    choices.push_back({{"value", option}, {"label", label}});
+  for (const auto& option : offered) {
+    choices.push_back(
+        {{"value", option}, {"label", texts.at({"questions", question.id, "options", option})}});
   }
   if (question.allows_unknown) {
     choices.push_back({{"value", kUnknownAnswer}, {"label", texts.at({"answers", "unknown"})}});
   }
-  Json out = {{"id", question.id},
-              {"type", kTypes[static_cast<int>(question.type)]},
-              {"label", texts.at({"questions", question.id, "label"})},
-              {"help", texts.at({"questions", question.id, "help"})},
-              {"options", std::move(options)},
-              {"choices", std::move(choices)},
-              {"allows_unknown", question.allows_unknown},
-              {"exclusive", question.exclusive}};
+  return {{"id", question.id},
+          {"type", kTypes[static_cast<int>(question.type)]},
+          {"label", texts.at({"questions", question.id, "label"})},
+          {"help", texts.at({"questions", question.id, "help"})},
+          {"choices", std::move(choices)},
+          {"allows_unknown", question.allows_unknown},
+          {"exclusive", question.exclusive}};
+}
+
+Json steps_json(const RuleSet& rules, const Texts& texts, const Conversation& conversation) {
+  Json steps = Json::array();
+  for (const Step& step : conversation.steps) {
+    const Question& question = rules.questions[step.question];
+    const Json answer = conversation.kept[step.question]->to_json();
+    steps.push_back(
+        {{"question", question_json(rules, texts, step.question, step.offered)},
+         {"answer", answer},
+         {"answer_label", texts.answer_label(question, answer)},
+         {"progress",
+          {{"answered", step.answered_before}, {"remaining_at_most", step.remaining_at_most}}}});
+  }
+  return steps;
+}
+
+Json dropped_json(const RuleSet& rules, const Texts& texts,
+                  const std::vector<const std::vector<DroppedAnswer>*>& lists) {
+  Json out = Json::array();
+  for (const auto* list : lists) {
+    for (const DroppedAnswer& dropped : *list) {
+      Json entry = {
+          {"question", dropped.question}, {"answer", dropped.answer}, {"reason", dropped.reason}};
+      if (!dropped.kept.is_null()) entry["kept"] = dropped.kept;
+      if (rules.question_index(dropped.question) >= 0) {
+        entry["label"] = texts.at({"questions", dropped.question, "label"});
+      }
+      out.push_back(std::move(entry));
+    }
+  }
   return out;
 }
 
@@ -105,9 +131,7 @@ Json criteria_json(const RuleSet& rules, const Texts& texts, const Request& requ
                   {"text", text},
                   {"because", question_ids(rules, value.reads | value.missing)}};
     if (variant >= 0) entry["variant"] = criterion.variants[static_cast<std::size_t>(variant)].id;
-    std::string cited;
-    entry["sources"] = sources_json(rules, criterion.source, cited);
-    entry["source"] = cited;
+    entry["sources"] = sources_json(rules, criterion.source);
     if (truth_of(value) == Truth::no) {
       Json ways = Json::array();
       for (const auto& way : ways_to_meet(rules, situation.used, request.date, c, budget)) {
@@ -173,9 +197,7 @@ Json item_json(const RuleSet& rules, const Texts& texts, const Request& request,
   if (truth_of(applies) == Truth::unknown)
     entry["depends_on"] = question_ids(rules, applies.missing);
   if (!item.programme.empty()) entry["programme"] = item.programme;
-  std::string cited;
-  entry["sources"] = sources_json(rules, item.source, cited);
-  entry["source"] = cited;
+  entry["sources"] = sources_json(rules, item.source);
   if (item.kind == ItemKind::programme) {
     const PeriodStatus status = period_status(item, request.date);
     entry["short"] = texts.at({kind, item.id, "short"});
@@ -200,25 +222,21 @@ Json item_json(const RuleSet& rules, const Texts& texts, const Request& request,
 
 }  // namespace
 
-Json build_response(const RuleSet& rules, const Request& request, const Situation& situation,
+Json build_response(const RuleSet& rules, const Request& request, const Conversation& conversation,
                     logic::Budget& budget) {
   const Texts texts(rules, request.locale);
+  const Situation& situation = conversation.situation;
   const bool finished = situation.finished();
   const char* eligibility = eligibility_name(situation.eligibility);
 
   Json answers = Json::object();
-  Json recap = Json::array();
-  int answered = 0;
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-    const auto& answer = situation.used[i];
-    if (!answer) continue;
-    ++answered;
-    const Question& question = rules.questions[i];
-    answers[question.id] = answer->to_json();
-    recap.push_back({{"question", question.id},
-                     {"label", texts.at({"questions", question.id, "label"})},
-                     {"answer", answer->to_json()},
-                     {"answer_label", texts.answer_label(question, answer->to_json())}});
+    if (conversation.kept[i]) answers[rules.questions[i].id] = conversation.kept[i]->to_json();
+  }
+  Json next_question = nullptr;
+  if (!finished) {
+    const auto q = static_cast<std::size_t>(situation.next_question);
+    next_question = question_json(rules, texts, q, situation.offered[q]);
   }
 
   Json response = {
@@ -226,13 +244,14 @@ Json build_response(const RuleSet& rules, const Request& request, const Situatio
       {"date", request.date.iso()},
       {"locale", request.locale},
       {"eligibility", eligibility},
-      {"finished", finished},
       {"criteria", criteria_json(rules, texts, request, situation, budget)},
-      {"next_question", next_question_json(rules, texts, situation)},
-      {"progress", {{"answered", answered}, {"remaining_at_most", situation.remaining_at_most}}},
+      {"steps", steps_json(rules, texts, conversation)},
+      {"next_question", std::move(next_question)},
+      {"progress",
+       {{"answered", conversation.steps.size()},
+        {"remaining_at_most", situation.remaining_at_most}}},
       {"answers", std::move(answers)},
-      {"ignored_answers", situation.ignored},
-      {"recap", std::move(recap)}};
+      {"dropped", dropped_json(rules, texts, {&request.dropped, &conversation.dropped})}};
 
   response["outcome"] = nullptr;
   Json to_check = Json::array();
@@ -301,6 +320,16 @@ Json build_response(const RuleSet& rules, const Request& request, const Situatio
 
 Json error_response(const Error& error) {
   return {{"error", {{"code", error.code}, {"message", error.message}, {"path", error.path}}}};
+}
+
+Json problems_response(const Errors& problems) {
+  Json response = error_response(problems.front());
+  Json list = Json::array();
+  for (const auto& p : problems) {
+    list.push_back({{"code", p.code}, {"message", p.message}, {"path", p.path}});
+  }
+  response["problems"] = std::move(list);
+  return response;
 }
 
 }  // namespace pdp

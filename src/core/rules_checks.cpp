@@ -5,10 +5,10 @@
 #include <functional>
 #include <set>
 
+#include "core/answers.hpp"
 #include "core/json_reader.hpp"
 #include "core/limits.hpp"
 #include "core/logic/scope.hpp"
-#include "core/request.hpp"
 
 namespace pdp {
 
@@ -570,7 +570,7 @@ std::vector<Json> answer_domain(const Question& question, const std::vector<std:
   return domain;
 }
 
-void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& problems) {
+void check_rules(const RuleSet& rules, Errors& problems) {
   if (rules.questions.size() > kMaxQuestions) {
     problems.push_back(Error{"rules.too_many_questions",
                              "at most " + std::to_string(kMaxQuestions) + " questions",
@@ -642,16 +642,17 @@ void check_rules(const RuleSet& rules, const RuleFiles& /*files*/, Errors& probl
                                  "\" has no file locales/" + rules.default_locale + ".json",
                              "manifest.json#/default_locale"});
   }
-  for (const auto& [locale, texts] : rules.texts) check_texts(rules, locale, texts, problems);
+  for (const auto& [locale, texts] : rules.texts) check_locale(rules, locale, texts, problems);
+}
+
+void check_locale(const RuleSet& rules, const std::string& locale, const Json& texts,
+                  Errors& problems) {
+  check_texts(rules, locale, texts, problems);
   auto reference = rules.texts.find(rules.default_locale);
-  if (reference != rules.texts.end()) {
-    for (const auto& [locale, texts] : rules.texts) {
-      if (locale == rules.default_locale) continue;
-      const std::string file = "locales/" + locale + ".json";
-      compare_keys(reference->second, texts, file + "#", file,
-                   "locales/" + rules.default_locale + ".json", problems);
-    }
-  }
+  if (locale == rules.default_locale || reference == rules.texts.end()) return;
+  const std::string file = "locales/" + locale + ".json";
+  compare_keys(reference->second, texts, file + "#", file,
+               "locales/" + rules.default_locale + ".json", problems);
 }
 
 }  // namespace pdp

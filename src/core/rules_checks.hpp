@@ -4,14 +4,17 @@
 
 #include "core/error.hpp"
 #include "core/rules.hpp"
-#include "core/rules_loader.hpp"
 
 namespace pdp {
 
 // A locale code: two lower-case ASCII letters ("fr", "en").
 bool is_language_code(const std::string& code);
 
-void check_rules(const RuleSet& rules, const RuleFiles& files, Errors& problems);
+void check_rules(const RuleSet& rules, Errors& problems);
+
+// The texts of one language: every text the responses use, as in the default language's file.
+void check_locale(const RuleSet& rules, const std::string& locale, const Json& texts,
+                  Errors& problems);
 
 // Every answer a question can take, in a stable order: true/false, each option, or for a multi
 // question every allowed selection (each exclusive option alone, or any non-empty set of the

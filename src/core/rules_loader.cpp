@@ -378,7 +378,7 @@ LoadedRules load_rules(const RuleFiles& files) {
 
   read_locales(files, rules, problems);
 
-  check_rules(rules, files, problems);
+  check_rules(rules, problems);
   if (problems.empty()) result.rules = std::move(rules);
   return result;
 }
@@ -437,6 +437,41 @@ LoadedRules load_rules(const RulesBundle& bundle) {
     if (loaded.rules->texts.count(code) == 0) loaded.rules->separate_locales.emplace(code, name);
   }
   return loaded;
+}
+
+AddedLocale add_locale(RuleSet& rules, const std::string& locale_bundle) {
+  AddedLocale added;
+  auto bundle = rule_files_from_bundle(locale_bundle);
+  if (!bundle) {
+    added.problems.push_back(bundle.error());
+    return added;
+  }
+  const RuleFiles& files = bundle->files;
+  RuleSet with;  // read_locales fills the locales and texts of a rule set: a scratch one here
+  with.default_locale = rules.default_locale;
+  if (files.size() == 1) read_locales(files, with, added.problems);
+  if (with.texts.size() != 1 || !added.problems.empty()) {
+    if (added.problems.empty()) {
+      added.problems.push_back(Error{"rules.invalid_bundle",
+                                     "a language's bundle holds one file, locales/<code>.json",
+                                     "/files"});
+    }
+    return added;
+  }
+  auto& [code, texts] = *with.texts.begin();
+  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
+    added.problems.push_back(Error{"rules.invalid_bundle",
+                                   "the language \"" + code + "\" is loaded already",
+                                   "/files/locales~1" + code + ".json"});
+    return added;
+  }
+  check_locale(rules, code, texts, added.problems);
+  if (!added.problems.empty()) return added;
+  rules.locales.push_back(code);
+  rules.texts.emplace(code, std::move(texts));
+  rules.separate_locales.erase(code);
+  added.code = code;
+  return added;
 }
 
 }  // namespace pdp

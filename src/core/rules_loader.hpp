@@ -40,4 +40,13 @@ Expected<RulesBundle> rule_files_from_bundle(const std::string& bundle);
 // load_rules(bundle.files), listing the separate languages not loaded as available too.
 LoadedRules load_rules(const RulesBundle& bundle);
 
+// Adds to loaded rules the texts of a separate language, from its own bundle
+// ({"files": {"locales/<code>.json": "<text>"}}), checked as if loaded with the rules. Returns its
+// code, or every problem found (the rules are then left as they were).
+struct AddedLocale {
+  std::string code;  // set only when there is no problem
+  Errors problems;
+};
+AddedLocale add_locale(RuleSet& rules, const std::string& locale_bundle);
+
 }  // namespace pdp

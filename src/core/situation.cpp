@@ -39,25 +39,6 @@ Value kleene_and(const Value& a, const Value& b) {
   return Value::unknown_of(a.missing | b.missing, a.reads | b.reads);
 }
 
-// Keeps the options of a multi answer still offered; drops the answer if none is left.
-std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
-                                          const std::vector<std::string>& offered) {
-  auto is_offered = [&](const Json& option) {
-    return option.is_string() &&
-           std::find(offered.begin(), offered.end(), option.get<std::string>()) != offered.end();
-  };
-  if (answer.unknown || question.type == QuestionType::boolean) return answer;
-  if (question.type == QuestionType::choice) {
-    return is_offered(answer.value) ? std::optional<Answer>(answer) : std::nullopt;
-  }
-  Answer kept{false, Json::array()};
-  for (const auto& option : answer.value) {
-    if (is_offered(option)) kept.value.push_back(option);
-  }
-  if (kept.value.empty()) return std::nullopt;
-  return kept;
-}
-
 // What would apply becomes a point to check that no answer can settle.
 Value to_check(const Value& applies) {
   if (truth_of(applies) != Truth::yes) return applies;
@@ -92,6 +73,24 @@ Situation blamed(Situation& s, logic::Budget& budget, const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
+                                          const std::vector<std::string>& offered) {
+  auto is_offered = [&](const Json& option) {
+    return option.is_string() &&
+           std::find(offered.begin(), offered.end(), option.get<std::string>()) != offered.end();
+  };
+  if (answer.unknown || question.type == QuestionType::boolean) return answer;
+  if (question.type == QuestionType::choice) {
+    return is_offered(answer.value) ? std::optional<Answer>(answer) : std::nullopt;
+  }
+  Answer kept{false, Json::array()};
+  for (const auto& option : answer.value) {
+    if (is_offered(option)) kept.value.push_back(option);
+  }
+  if (kept.value.empty()) return std::nullopt;
+  return kept;
+}
 
 const char* eligibility_name(const Value& eligibility) {
   switch (truth_of(eligibility)) {
@@ -141,7 +140,13 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     if (truth_of(s.asked[i]) == Truth::yes) {
       answer = restrict_to_offered(question, *given[i], s.offered[i]);
     }
-    if (!answer || answer->to_json() != given[i]->to_json()) s.ignored.push_back(question.id);
+    if (!answer) {
+      const bool applies = truth_of(s.asked[i]) == Truth::yes;
+      s.dropped.push_back(
+          {question.id, given[i]->to_json(), applies ? "not_offered" : "not_asked", nullptr});
+    } else if (answer->to_json() != given[i]->to_json()) {
+      s.dropped.push_back({question.id, given[i]->to_json(), "not_offered", answer->to_json()});
+    }
     if (answer && answer->unknown) s.unknown_answers |= bit_of(i);
     s.used[i] = std::move(answer);
   }

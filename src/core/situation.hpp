@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/answers.hpp"
+#include "core/date.hpp"
 #include "core/logic/value.hpp"
-#include "core/request.hpp"
 #include "core/rules.hpp"
 
 namespace pdp {
@@ -24,9 +25,9 @@ inline SymbolMask bit_of(std::size_t question) {
 }
 
 struct Situation {
-  Answers used;                      // the answers the logic reads (questions asked)
-  std::vector<std::string> ignored;  // answers dropped: their question no longer applies
-  std::vector<Value> asked;          // per question: its asked_when
+  Answers used;                                   // the answers the logic reads (questions asked)
+  std::vector<DroppedAnswer> dropped;             // answers given but not used, and why
+  std::vector<Value> asked;                       // per question: its asked_when
   std::vector<std::vector<std::string>> offered;  // per question: the options offered now
   std::vector<Value> criteria;                    // per criterion
   std::vector<bool> criteria_to_check;            // per criterion: unmet, but to_check_when holds
@@ -42,6 +43,11 @@ struct Situation {
 
   bool finished() const { return next_question < 0; }
 };
+
+// The part of `answer` among the options `offered` (a multi answer keeps those still offered), or
+// std::nullopt when nothing of it is offered.
+std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
+                                          const std::vector<std::string>& offered);
 
 // Answers to questions that do not apply (their asked_when is not known true) are dropped, so are
 // options no longer offered. A question is open when some unknown output (eligibility or an item)

@@ -5,7 +5,7 @@
 #include <functional>
 #include <vector>
 
-#include "core/request.hpp"
+#include "core/answers.hpp"
 #include "core/rules.hpp"
 #include "core/situation.hpp"
 

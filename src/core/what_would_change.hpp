@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/request.hpp"
+#include "core/answers.hpp"
 #include "core/rules.hpp"
 
 namespace pdp {

@@ -52,15 +52,7 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   auto read = pdp::rule_files_from_bundle(bundle == nullptr ? "" : bundle);
   if (!read) return reply(pdp::error_response(read.error()));
   pdp::LoadedRules loaded = pdp::load_rules(read.value());
-  if (!loaded.rules) {
-    Json response = pdp::error_response(loaded.problems.front());
-    Json problems = Json::array();
-    for (const auto& p : loaded.problems) {
-      problems.push_back({{"code", p.code}, {"message", p.message}, {"path", p.path}});
-    }
-    response["problems"] = std::move(problems);
-    return reply(response);
-  }
+  if (!loaded.rules) return reply(pdp::problems_response(loaded.problems));
   loaded_rules = std::move(loaded.rules);
   return reply(pdp::rules_info(*loaded_rules, loaded_rules->default_locale));
 }
@@ -70,6 +62,17 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_info(const char* locale) {
   std::set_new_handler(out_of_memory);
   if (!loaded_rules) return reply(no_rules());
   return reply(pdp::rules_info(*loaded_rules, locale == nullptr ? "" : locale));
+}
+
+// Adds the texts of a language the bundle left out (its own file, rules.<code>.json as the page
+// fetches it). Returns the rules' info in that language, or the error with every problem found.
+EMSCRIPTEN_KEEPALIVE const char* pdp_add_locale(const char* locale_bundle) {
+  std::set_new_handler(out_of_memory);
+  if (!loaded_rules) return reply(no_rules());
+  pdp::AddedLocale added =
+      pdp::add_locale(*loaded_rules, locale_bundle == nullptr ? "" : locale_bundle);
+  if (!added.problems.empty()) return reply(pdp::problems_response(added.problems));
+  return reply(pdp::rules_info(*loaded_rules, added.code));
 }
 
 // Assesses one request; `today` (YYYY-MM-DD, the device's date) is the default date.

@@ -30,15 +30,23 @@ bool is_question(const std::string& id) {
 
 void expect_complete(const Json& response, const Json& context) {
   for (const char* field :
-       {"rules", "date", "locale", "eligibility", "finished", "criteria", "next_question",
-        "progress", "answers", "ignored_answers", "recap", "outcome", "to_check", "programmes",
-        "measures", "actors", "channels", "next_steps", "notices"}) {
+       {"rules", "date", "locale", "eligibility", "criteria", "steps", "next_question", "progress",
+        "answers", "dropped", "outcome", "to_check", "programmes", "measures", "actors", "channels",
+        "next_steps", "notices"}) {
     expect(response.contains(field), std::string("a response has ") + field, context);
   }
   const std::string eligibility = response["eligibility"];
-  const bool finished = response["finished"];
-  expect(response["next_question"].is_null() == finished, "finished means no next question",
+  const bool finished = response["next_question"].is_null();
+  // The steps are answers kept, each once, in the order asked; all of them once finished.
+  expect(response["steps"].size() <= response["answers"].size(), "a step is an answer kept",
          context);
+  expect(!finished || response["steps"].size() == response["answers"].size(),
+         "once finished, every answer kept is a step", context);
+  for (const auto& step : response["steps"]) {
+    const std::string& id = step["question"]["id"].get_ref<const std::string&>();
+    expect(response["answers"].contains(id) && response["answers"][id] == step["answer"],
+           "a step's answer is the answer kept", context);
+  }
 
   // Eligibility is the Kleene conjunction of the criteria, all of them, in the rules' order.
   const Json& criteria = response["criteria"];
@@ -122,7 +130,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                   {"locale", response["locale"]}},
                                  today);
   Json expected = response;
-  expected["ignored_answers"] = Json::array();
+  expected["dropped"] = Json::array();
   expect(again == expected, "assessing the answers used gives the same response", context);
   return 0;
 }

@@ -85,19 +85,6 @@ bool contains_logic(const Json& value) {
   return false;
 }
 
-void append_pointer_token(std::string& pointer, const std::string& token) {
-  pointer += '/';
-  for (char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-}
-
 std::optional<Error> compile_node(const Json& logic, std::string& path, Node& out) {
   const std::size_t path_length = path.size();
   const Json* elements = nullptr;  // what becomes out.args, element by element

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/json_pointer.hpp"
 #include "core/logic/value.hpp"
 
 namespace pdp::logic {
@@ -65,8 +66,5 @@ bool contains_logic(const Json& value);
 // Compiles `logic` into `out`. `path` is the JSON pointer of `logic` in the whole expression (used
 // for errors; restored on return).
 std::optional<Error> compile_node(const Json& logic, std::string& path, Node& out);
-
-// Appends `token` to a JSON pointer, escaped ("~" -> "~0", "/" -> "~1").
-void append_pointer_token(std::string& pointer, const std::string& token);
 
 }  // namespace pdp::logic

@@ -1,0 +1,88 @@
+// Checks one answer against its question: the type, the options, "ne_sait_pas", exclusivity.
+#include "core/answers.hpp"
+
+#include <set>
+
+#include "core/quote.hpp"
+
+namespace pdp {
+
+Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path) {
+  const std::string& id = question.id;
+  if (value.is_string() && value.get_ref<const std::string&>() == kUnknownAnswer &&
+      !question.has_option(kUnknownAnswer)) {
+    if (!question.allows_unknown) {
+      return Error{"answers.unknown_not_allowed",
+                   "\"" + id + "\" does not accept \"ne_sait_pas\"; choose one of its answers",
+                   path};
+    }
+    return Answer{true, Json()};
+  }
+  switch (question.type) {
+    case QuestionType::boolean:
+      if (!value.is_boolean()) {
+        return Error{"answers.wrong_type",
+                     "\"" + id + "\" expects true or false, not " + quoted_value(value), path};
+      }
+      return Answer{false, value};
+    case QuestionType::choice:
+      if (!value.is_string()) {
+        return Error{"answers.wrong_type",
+                     "\"" + id + "\" expects one option id as a string (" +
+                         quoted_list(question.options) + "), not " + quoted_value(value),
+                     path};
+      }
+      if (!question.has_option(value.get<std::string>())) {
+        return Error{"answers.unknown_option",
+                     "\"" + value.get<std::string>() + "\" is not an option of \"" + id +
+                         "\" (allowed: " + quoted_list(question.options) + ")",
+                     path};
+      }
+      return Answer{false, value};
+    case QuestionType::multi: {
+      if (!value.is_array()) {
+        return Error{"answers.wrong_type",
+                     "\"" + id + "\" expects an array of option ids (" +
+                         quoted_list(question.options) + "), not " + quoted_value(value),
+                     path};
+      }
+      if (value.empty()) {
+        return Error{"answers.empty_selection",
+                     "\"" + id + "\" needs at least one option (or leave the question unanswered)",
+                     path};
+      }
+      std::set<std::string> seen;
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string item_path = path + "/" + std::to_string(i);
+        if (!value[i].is_string()) {
+          return Error{
+              "answers.wrong_type",
+              "each answer of \"" + id + "\" must be an option id, not " + quoted_value(value[i]),
+              item_path};
+        }
+        const std::string& option = value[i].get_ref<const std::string&>();
+        if (!question.has_option(option)) {
+          return Error{"answers.unknown_option",
+                       "\"" + option + "\" is not an option of \"" + id +
+                           "\" (allowed: " + quoted_list(question.options) + ")",
+                       item_path};
+        }
+        if (!seen.insert(option).second) {
+          return Error{"answers.duplicate_option",
+                       "\"" + option + "\" is given twice in \"" + id + "\"", item_path};
+        }
+      }
+      for (const auto& option : seen) {
+        if (question.is_exclusive(option) && seen.size() > 1) {
+          return Error{"answers.exclusive_option",
+                       "\"" + option + "\" cannot be combined with other answers in \"" + id + "\"",
+                       path};
+        }
+      }
+      return Answer{false, value};
+    }
+  }
+  return Error{"answers.wrong_type", "unsupported question type", path};
+}
+
+}  // namespace pdp
