@@ -2,7 +2,8 @@
 // Prints the performance report (bench/run.sh builds what it needs first): the machine; the
 // weight of what index.html loads before the first question and of standalone.html; start-up in
 // headless Chromium beside a static page of the same size; assessments per second through the
-// JS → wasm interface beside json-logic-js and publicodes; the native core.
+// JS → wasm interface beside json-logic-js and publicodes; engine calls per completed
+// questionnaire through the page's flow; the native core.
 //
 //   node bench/run.mjs [--dist DIR] [--loads N] [--count N] [--json FILE]
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { CHROMIUM_EXECUTABLE } from '../tests/browser/support.mjs';
+import { flowCalls, flowCallsLine } from './flow-calls.mjs';
 import { interfaceBench } from './interface-bench.mjs';
 import {
   FIRST_QUESTION_BROTLI_BUDGET, filesBeforeFirstQuestion, launchChromium, repoRoot, standaloneWeight, startupTimes, weighFiles,
@@ -113,6 +115,12 @@ async function main() {
     rate('json-logic-js 2.0.5', speed.jsonLogic, 'the eligibility only'),
     rate('publicodes 1.10.1', speed.publicodes, 'the eligibility only'),
   ]));
+
+  // The page's conversation with the core.
+  const calls = await flowCalls({ dist });
+  report.flowCalls = calls;
+  console.log('\n## Engine calls through the page\'s flow\n');
+  console.log(flowCallsLine(calls));
 
   // Native.
   const native = nativeBench();

@@ -10,7 +10,7 @@ import { join, relative, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
-import { localeFile, withLocale } from '../web/rules-bundle.js';
+import { localeFile } from '../web/rules-bundle.js';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
 const TARGET = ['es2022'];
@@ -99,14 +99,17 @@ function safeInside(text, element, what) {
   return text;
 }
 
-// The page's rules.json with every language it leaves out put back: a file that makes no request
-// carries all its languages.
-function wholeRules(dir) {
-  let bundle = readFileSync(join(dir, 'rules.json'), 'utf8');
+// The rules as the public page gets them, each inlined in its own block (JSON text, "</" made
+// safe): rules.json as "pdp-rules", and each language it leaves out as "pdp-rules-<code>", which
+// the core adds when a person picks it (standalone.js reads it instead of fetching it).
+function rulesBlocks(dir) {
+  const inline = (text) => text.replaceAll('</', '<\\/');  // "</" only occurs in JSON strings
+  const bundle = readFileSync(join(dir, 'rules.json'), 'utf8');
+  const blocks = [['pdp-rules', bundle]];
   for (const code of Object.keys(JSON.parse(bundle).separate_locales ?? {})) {
-    bundle = withLocale(bundle, code, readFileSync(join(dir, localeFile(code)), 'utf8'));
+    blocks.push([`pdp-rules-${code}`, readFileSync(join(dir, localeFile(code)), 'utf8')]);
   }
-  return bundle;
+  return blocks.map(([id, text]) => `<script type="application/json" id="${id}">\n${inline(text)}\n</script>`);
 }
 
 // One HTML file from index.html: the styles, the bundled app, the rules (JSON, every language) and
@@ -124,8 +127,6 @@ async function writeStandalone(dir) {
   });
   const script = safeInside(result.outputFiles[0].text, 'script', 'the bundled script');
   const styles = safeInside(readFileSync(join(dir, 'styles.css'), 'utf8'), 'style', 'styles.css');
-  // "</" can only occur inside a JSON string, where "<\/" means the same.
-  const rules = wholeRules(dir).replaceAll('</', '<\\/');
   const wasm = readFileSync(join(dir, 'pdp-core.wasm')).toString('base64');
   const icon = readFileSync(join(dir, 'favicon.png')).toString('base64');
 
@@ -139,9 +140,7 @@ async function writeStandalone(dir) {
     html,
     '<script type="module" src="main.js"></script>',
     [
-      '<script type="application/json" id="pdp-rules">',
-      rules,
-      '</script>',
+      ...rulesBlocks(dir),
       `<script type="application/octet-stream" id="pdp-wasm">${wasm}</script>`,
       `<script type="module">\n${script}</script>`,
     ].join('\n'),

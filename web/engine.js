@@ -2,7 +2,7 @@
 // texts when asked), passes JSON text both ways, turns the core's {error} answers into thrown
 // EngineErrors, and a call that traps inside the module into an error reply and a fresh instance.
 import createPdpModule from './pdp-core.js';
-import { leavesOut, localeFile, withLocale } from './rules-bundle.js';
+import { localeFile } from './rules-bundle.js';
 
 /** An error answered by the core (or met while loading it). */
 export class EngineError extends Error {
@@ -20,25 +20,24 @@ export class EngineError extends Error {
 }
 
 /**
+ * The rules' info, as the core returns it on loading (default language) and for a language.
  * @typedef {object} Info
  * @property {{version: string, information_date: string}} rules
- * @property {string} locale
+ * @property {string} locale   the language of `ui`
  * @property {string} default_locale
- * @property {{id: string, name: string}[]} locales
+ * @property {{id: string, name: string, loaded: boolean}[]} locales   every language of the rules;
+ *   `loaded: false` for one whose texts are in their own file (rules.<id>.json), not yet added
  * @property {Object<string, string>} ui   the page's texts in `locale`
  */
 
-/**
- * The response of PRODUCT.md §4: eligibility ("eligible" | "not_eligible" | "incomplete"),
- * finished, outcome, criteria, next_question, progress, answers, ignored_answers, recap,
- * to_check, programmes, measures, actors, channels, next_steps, notices, rules, date, locale.
- * @typedef {Object<string, any>} Response
- */
+/** The response of PRODUCT.md §4 (steps, next_question, answers, dropped, the result…). @typedef {Object<string, any>} Response */
 
 /**
  * @typedef {object} Engine
- * @property {(locale: string) => Promise<Info>} info   (fetches a separate language's texts first)
- * @property {(request: {answers?: object, date?: string, locale?: string}) => Response} assess
+ * @property {Info} rulesInfo   the info returned when the rules were loaded (default language)
+ * @property {(locale: string) => Promise<Info>} useLocale   the info in that language; adds its
+ *   texts to the core first when they are in a file of their own
+ * @property {(request: {answers?: object, date?: string, locale?: string, rules_version?: string}) => Response} assess
  */
 
 /** The device's date, YYYY-MM-DD, in local time: the default date of an assessment. */
@@ -51,13 +50,12 @@ export function today() {
 let loading = null;
 
 /**
- * Loads the module and the rules once; later calls share the same promise (a failed load may be
- * tried again).
+ * Loads the module and the rules once; later calls share the promise (a failed load may be retried).
  * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string,
  *   readRules?: (file: string) => Promise<string>} | (() => Promise<object>)} [options]
  *   base: where pdp-core.wasm and the rules files are (default: beside this file); wasmBinary
  *   and rules: given directly instead of fetched (Node, single-file builds); readRules: reads a
- *   separate language's file (rules-bundle.js), fetched from base by default. Or a function that
+ *   language's own file (rules.<id>.json), fetched from base by default. Or a function that
  *   gets them (called again on each new try): the embedded element fetches and checks them.
  * @returns {Promise<Engine>}
  */
@@ -84,14 +82,13 @@ async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, r
     if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
     return reply;
   });
+  const failed = (what) => (cause) => {
+    throw new EngineError({ code: 'engine.load_failed', message: `${what} (${cause})` });
+  };
   const compiling = (wasmBinary ? WebAssembly.compile(wasmBinary) : fetched('pdp-core.wasm').then(compileReply))
-    .catch((cause) => {
-      throw new EngineError({ code: 'engine.load_failed', message: `the engine could not start (${cause})` });
-    });
+    .catch(failed('the engine could not start'));
   const reading = (rules !== undefined ? Promise.resolve(rules) : fetched('rules.json').then((reply) => reply.text()))
-    .catch((cause) => {
-      throw new EngineError({ code: 'engine.load_failed', message: `the rules could not be loaded (${cause})` });
-    });
+    .catch(failed('the rules could not be loaded'));
   const [compiled, bundle] = await Promise.all([compiling, reading]);
   return createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
 }
@@ -108,10 +105,8 @@ async function compileReply(reply) {
   return WebAssembly.compile(await reply.arrayBuffer());
 }
 
-/**
- * An instance of the compiled module, ready to call when this returns: the glue is handed an
- * instance made synchronously (fast, since the module is already compiled), so it starts at once.
- */
+// An instance of the compiled module, ready to call when this returns: the glue is handed an
+// instance made synchronously (fast, since the module is already compiled), so it starts at once.
 function startInstance(compiled) {
   const core = {
     instantiateWasm(imports, receiveInstance) {
@@ -134,15 +129,20 @@ const OUT_OF_MEMORY = 'engine.out_of_memory';
  * The module is built without C++ exceptions, so a call that fails inside it (out of its 64 MiB,
  * or a broken invariant) traps: the instance is then dropped, the call answered with an error
  * (`engine.out_of_memory` or `internal.error`), and the next call goes to a fresh instance with
- * the same rules. No failure of the module reaches the page as anything but an error reply.
+ * the same rules and the same languages added. No failure of the module reaches the page as
+ * anything but an error reply.
  * @param {WebAssembly.Module} compiled
  * @param {string} bundle the rules bundle (JSON text)
  * @param {(file: string) => Promise<string>} [readRules] reads the file of a language the bundle
- *   leaves out (rules-bundle.js)
+ *   leaves out (rules.<id>.json)
  * @returns {Engine & {reply: (name: string, ...texts: string[]) => string, readonly instance: object}}
  */
 export function createEngine(compiled, bundle, readRules = null) {
   let core = null;
+  // The texts of each language added since loading, by id: a fresh instance gets them again.
+  const added = new Map();
+  // The info of each language asked for, by id (a promise while its file is read): asked once.
+  const infos = new Map();
 
   const start = () => {
     try {
@@ -155,6 +155,8 @@ export function createEngine(compiled, bundle, readRules = null) {
       core = null;
       throw new EngineError({ ...loaded.error, problems: loaded.problems });
     }
+    for (const text of added.values()) callOnce('_pdp_add_locale', [text]);
+    return loaded;
   };
 
   // Each argument is copied into the module's memory; the reply stays valid until the next call.
@@ -190,32 +192,41 @@ export function createEngine(compiled, bundle, readRules = null) {
     return answer;
   };
 
-  // A language the bundle leaves out: its texts are fetched, and the rules loaded again with them.
-  async function addLocale(code) {
+  const rulesInfo = start();
+  infos.set(rulesInfo.locale, Promise.resolve(rulesInfo));
+
+  // A language whose texts are in a file of their own: the file is read, and the core adds it
+  // (it checks the texts against the loaded rules and answers with the info in that language).
+  async function addLocale(id) {
     let text;
     try {
       if (!readRules) throw new Error('no way to read it');
-      text = await readRules(localeFile(code));
+      text = await readRules(localeFile(id));
     } catch (cause) {
-      throw new EngineError({ code: 'engine.load_failed', message: `the texts in "${code}" could not be loaded (${cause})` });
+      throw new EngineError({ code: 'engine.load_failed', message: `the texts in "${id}" could not be loaded (${cause})` });
     }
-    const previous = bundle;
-    try {
-      bundle = withLocale(bundle, code, text);
-      start();
-    } catch (error) {
-      bundle = previous;  // the instance left, if any, has these rules; a new one gets them too
-      throw error instanceof EngineError ? error : new EngineError({ code: 'rules.invalid_bundle', message: `${localeFile(code)}: ${error.message}` });
-    }
+    const info = checked(JSON.parse(reply('_pdp_add_locale', text)));
+    added.set(id, text);
+    return info;
   }
 
-  start();
+  async function infoIn(id) {
+    const entry = (rulesInfo.locales ?? []).find((locale) => locale.id === id);
+    if (entry && entry.loaded === false && !added.has(id)) return addLocale(id);
+    return checked(JSON.parse(reply('_pdp_info', id)));
+  }
+
   return {
-    async info(locale) {
-      const answer = JSON.parse(reply('_pdp_info', locale));
-      if (answer.error?.code !== 'request.unknown_locale' || !leavesOut(bundle, locale)) return checked(answer);
-      await addLocale(locale);
-      return checked(JSON.parse(reply('_pdp_info', locale)));
+    rulesInfo,
+    useLocale(id) {
+      if (!infos.has(id)) {
+        // A failure is not kept: the next call tries again (a file that failed to arrive).
+        infos.set(id, infoIn(id).catch((error) => {
+          infos.delete(id);
+          throw error;
+        }));
+      }
+      return infos.get(id);
     },
     assess: (request) => checked(JSON.parse(reply('_pdp_assess', JSON.stringify(request), today()))),
     /** One call of the module's C interface, its reply as text (tests and benchmarks). */
@@ -227,9 +238,7 @@ export function createEngine(compiled, bundle, readRules = null) {
   };
 }
 
-function errorText(code, message) {
-  return JSON.stringify({ error: { code, message, path: '' } });
-}
+const errorText = (code, message) => JSON.stringify({ error: { code, message, path: '' } });
 
 function safely(read) {
   try {

@@ -2,7 +2,7 @@
 // language from ?lang=, its answers in sessionStorage (in memory only with ?kiosk, and idle=,
 // countdown= in seconds: docs/kiosk.md), the load-error screen from index.html's <template>.
 import { startApp } from './app.js';
-import { kioskFromAddress } from './kiosk.js';
+import { kioskFromAddress } from './kiosk-settings.js';
 import { sessionStore } from './storage.js';
 
 /** Starts the app on this page; `options` adds to or overrides startApp's (emit, engineOptions). */

@@ -1,7 +1,7 @@
 // The tool as one tag for a host site: <pdp-autodiagnostic lang="fr"> runs the questionnaire in an
 // open shadow root (no style crosses it either way) and tells the host only event names.
 import { startApp } from './app.js';
-import { kioskFlag, kioskSettings } from './kiosk.js';
+import { kioskFlag, kioskSettings } from './kiosk-settings.js';
 import { memoryStore } from './storage.js';
 
 // The build (scripts/build-dist.mjs) bundles this file with esbuild and defines PDP_INTEGRITY as

@@ -15,7 +15,15 @@ async function inlinedFiles() {
   const wasm = document.getElementById('pdp-wasm')?.textContent;
   const rules = document.getElementById('pdp-rules')?.textContent;
   if (!wasm || !rules) throw new Error('the inlined engine or rules are missing from this file');
-  return { wasmBinary: decodeBase64(wasm), rules };
+  return { wasmBinary: decodeBase64(wasm), rules, readRules: inlinedLanguage };
+}
+
+// A language's own texts (rules.<code>.json), inlined in the block "pdp-rules-<code>".
+async function inlinedLanguage(file) {
+  const code = /^rules\.([a-z]{2})\.json$/.exec(file)?.[1];
+  const text = code ? document.getElementById(`pdp-rules-${code}`)?.textContent : null;
+  if (!text) throw new Error(`${file} is not inlined in this file`);
+  return text;
 }
 
 startPage({ engineOptions: inlinedFiles });

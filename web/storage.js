@@ -5,17 +5,20 @@ const KEY = 'pdp-autodiagnostic:v1';
 const SCREENS = ['intro', 'question', 'recap', 'result'];
 
 /**
- * A fresh state: no answer, the intro screen. `history` holds the question ids in the order shown,
- * `current` the question on screen, `editing` whether it was opened by a "Modifier" (then Next
- * asks only what the change opened and returns to the recap).
+ * A fresh stored state: no answer, the intro. What is stored is the flow's state without the
+ * core's reply (flow.js storedPart): `answers` as the core kept them, `rules_version` the version
+ * of the rules they were given under (sent back on resume: the core then drops, and lists, the
+ * answers a newer edition no longer asks; a state stored before versions were kept has none),
+ * `screen`, `current` the question on screen, `editing` whether it was opened by a "Modifier".
  */
 export function emptyState() {
-  return { answers: {}, history: [], screen: 'intro', current: null, editing: false };
+  return { answers: {}, screen: 'intro', current: null, editing: false };
 }
 
 /** A stored state made safe: unknown fields dropped, wrong types replaced by fresh values. */
 // `damaged` is set when something was stored but part of it could not be read back: the app then
-// says so (and offers a fresh start) instead of silently resuming from half a state.
+// says so (and offers a fresh start) instead of silently resuming from half a state. (`history`,
+// which earlier pages stored, is no longer needed: the core's reply holds the path.)
 export function sanitizeState(stored) {
   if (stored === null || stored === undefined) return emptyState();
   const state = emptyState();
@@ -26,11 +29,9 @@ export function sanitizeState(stored) {
   } else if (stored.answers !== undefined) {
     damaged = true;
   }
-  if (Array.isArray(stored.history)) {
-    state.history = stored.history.filter((id) => typeof id === 'string');
-  } else if (stored.history !== undefined) {
-    damaged = true;
-  }
+  if (stored.history !== undefined && !Array.isArray(stored.history)) damaged = true;
+  if (typeof stored.rules_version === 'string' && stored.rules_version) state.rules_version = stored.rules_version;
+  else if (stored.rules_version !== undefined) damaged = true;
   if (SCREENS.includes(stored.screen)) state.screen = stored.screen;
   else if (stored.screen !== undefined) damaged = true;
   if (typeof stored.current === 'string') state.current = stored.current;

@@ -67,15 +67,16 @@ test('the engine used by the page loads the module and the rules and answers', a
     wasmBinary: readFileSync(join(dist, 'pdp-core.wasm')),
     rules: readFileSync(join(dist, 'rules.json'), 'utf8'),
   });
-  const info = await engine.info('fr');
-  assert.equal(info.locale, 'fr');
+  assert.equal(engine.rulesInfo.locale, 'fr', 'the info of the load, in the default language');
+  const info = await engine.useLocale('fr');
+  assert.equal(info, engine.rulesInfo, 'the default language asks nothing more');
   assert.ok(Object.keys(info.ui).length > 0);
   const first = engine.assess({ answers: {} });
   assert.equal(first.next_question.id, 'situation_pro');
   assert.throws(() => engine.assess({ answers: { situation_pro: 'x' } }),
     (error) => error instanceof EngineError && error.code === 'answers.unknown_option' &&
       error.path === '/answers/situation_pro');
-  await assert.rejects(engine.info('de'), (error) => error.code === 'request.unknown_locale');
+  await assert.rejects(engine.useLocale('de'), (error) => error.code === 'request.unknown_locale');
 });
 
 test('the page\'s rules.json leaves English out; asked for, the engine reads rules.en.json and answers in English', async () => {
@@ -86,28 +87,37 @@ test('the page\'s rules.json leaves English out; asked for, the engine reads rul
     read.push(file);
     return readFileSync(join(dist, file), 'utf8');
   });
-  const french = await engine.info('fr');
-  assert.deepEqual(french.locales.map((l) => l.id), ['fr', 'en']);
+  const french = await engine.useLocale('fr');
+  assert.deepEqual(french.locales.map((l) => [l.id, l.loaded]), [['fr', true], ['en', false]]);
   assert.deepEqual(read, [], 'nothing more is read for the default language');
   assert.throws(() => engine.assess({ answers: {}, locale: 'en' }), (error) => error.code === 'request.unknown_locale');
-  const english = await engine.info('en');
+  const english = await engine.useLocale('en');
   assert.deepEqual(read, ['rules.en.json']);
   assert.equal(english.locale, 'en');
-  assert.deepEqual(english.locales, french.locales);
+  assert.deepEqual(english.locales.map((l) => [l.id, l.name]), french.locales.map((l) => [l.id, l.name]));
+  assert.ok(english.locales.every((l) => l.loaded), 'English is loaded now');
   assert.equal(engine.assess({ answers: {}, locale: 'en' }).locale, 'en');
   // The answers in English are those of the whole rules.
   const native = execFileSync(cli, ['assess', '--date', '2026-11-23', '--locale', 'en', '-'], { input: '{"situation_pro": "salarie"}' });
   const wasm = engine.reply('_pdp_assess', '{"answers": {"situation_pro": "salarie"}, "locale": "en"}', '2026-11-23');
   assert.deepEqual(JSON.parse(wasm), JSON.parse(native));
-  await engine.info('en');
+  await engine.useLocale('en');
   assert.deepEqual(read, ['rules.en.json'], 'read once');
+  // After a trap the fresh instance has the rules and the added language again.
+  engine.instance._pdp_assess = () => {
+    throw new WebAssembly.RuntimeError('unreachable');
+  };
+  assert.throws(() => engine.assess({ answers: {}, locale: 'en' }), (error) => error.code === 'internal.error');
+  assert.equal(engine.assess({ answers: {}, locale: 'en' }).locale, 'en', 'English on the fresh instance');
+  assert.deepEqual(read, ['rules.en.json'], 'not read again');
 });
 
 test('a separate language file that does not hold its texts is refused, and the engine goes on in French', async () => {
   const { createEngine, EngineError } = await import(pathToFileURL(join(dist, 'engine.js')).href);
   const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
   const engine = createEngine(compiled, readFileSync(join(dist, 'rules.json'), 'utf8'), async () => '{"files": {"locales/en.json": "{}"}}');
-  await assert.rejects(engine.info('en'), (error) => error instanceof EngineError && error.code.startsWith('rules.'));
-  assert.equal((await engine.info('fr')).locale, 'fr');
+  await assert.rejects(engine.useLocale('en'), (error) => error instanceof EngineError && error.code.startsWith('rules.'));
+  assert.equal((await engine.useLocale('fr')).locale, 'fr');
+  assert.throws(() => engine.assess({ answers: {}, locale: 'en' }), (error) => error.code === 'request.unknown_locale');
   assert.equal(engine.assess({ answers: {} }).next_question.id, 'situation_pro');
 });

@@ -1,0 +1,91 @@
+// The app's frame in its root: the language bar above the screens, the screen host, a polite live
+// region; and how a screen is shown (the footer under it, the focus on its heading, the title, the
+// announcement). Knows nothing of the flow: the controller (app.js) says what to show.
+import { renderFooter } from './screens/footer.js';
+
+/**
+ * @param {{root: Element, ownsDocument: boolean}} options the app's root (its children are
+ *   replaced); ownsDocument: the public page, whose document.title the app sets
+ */
+export function createView({ root, ownsDocument }) {
+  const doc = root.ownerDocument;
+  const win = doc.defaultView;
+  const app = doc.createElement('div');
+  app.className = 'screen-host';
+  // The live region lives in the app's own root, so that it works inside a shadow root too.
+  const status = doc.createElement('div');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  // The language switcher sits above the screens, so it is on every one of them.
+  const languageBar = doc.createElement('div');
+  languageBar.className = 'language-bar';
+  root.replaceChildren(languageBar, app, status);
+
+  let shownBefore = false;
+  let announceTimer = 0;
+
+  function announce(message) {
+    // Emptied first so the same words said twice are still announced.
+    status.textContent = '';
+    win.clearTimeout(announceTimer);
+    announceTimer = win.setTimeout(() => {
+      status.textContent = message;
+    }, 100);
+  }
+
+  /**
+   * Shows one screen. `step` names it (title, announcement); `before`: elements above it (a
+   * notice); `t`: the texts of its footer.
+   */
+  function show(screen, { step, t, before = [] }) {
+    // The way to the accessibility statement, under every screen but the statement itself.
+    const name = screen.getAttribute('data-screen') ?? '';
+    const footer = name === 'accessibility' ? null : renderFooter({ t });
+    app.replaceChildren(...[...before, screen, footer].filter(Boolean));
+    app.setAttribute('data-current-screen', name);
+    if (ownsDocument) {
+      doc.title = t('page_title', { step });
+      win.scrollTo(0, 0);
+    } else if (root.getBoundingClientRect().top < 0) {
+      // Embedded: bring the tool's top back into view, never scroll the host otherwise.
+      root.scrollIntoView({ block: 'start' });
+    }
+    // The first screen is the page loading, not a change: the focus stays where the browser (or,
+    // embedded, the host page) has it, and no focus ring shows on a heading nobody moved to.
+    if (shownBefore) screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
+    shownBefore = true;
+    announce(step);
+  }
+
+  // The error when the engine or the rules cannot load: there are no ui texts then, so its words
+  // come from the host of the app (a <template> in index.html, or the element's own).
+  function showLoadError(screen, code) {
+    if (!screen) {
+      app.replaceChildren();
+      return;
+    }
+    const codeSlot = screen.querySelector('[data-error-code]');
+    if (codeSlot) codeSlot.textContent = code || 'engine.load_failed';
+    app.replaceChildren(screen);
+    app.setAttribute('data-current-screen', 'error');
+    if (ownsDocument) doc.title = screen.querySelector('[data-focus]')?.textContent ?? doc.title;
+    screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
+  }
+
+  return {
+    app,
+    languageBar,
+    show,
+    showLoadError,
+    announce,
+    /** The screen shown (its data-screen). */
+    get screen() {
+      return app.getAttribute('data-current-screen') ?? '';
+    },
+    destroy() {
+      win.clearTimeout(announceTimer);
+      root.replaceChildren();
+    },
+  };
+}
