@@ -43,22 +43,26 @@ cmake --build --preset dev --target pdp-assess -j"$jobs"
 # The rules first: a broken file or an incomplete locale stops the build before the long compile.
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
-if ! build/dev/src/cli/pdp-assess bundle --rules "$rules" >"$staging/rules.json"; then
+if ! build/dev/src/cli/pdp-assess bundle --rules "$rules" >"$staging/rules.whole.json"; then
   echo "build-wasm.sh: the rules are not valid (problems above); $out/ left as it was" >&2
   exit 1
 fi
+# Checked, they are made light for the page (rules.json and each rules.<code>.json); the module is
+# compiled with their SHA-256 and reads them without checking them again (docs/security.md §4).
+digests="$(node scripts/rules-for-page.mjs "$staging/rules.whole.json" "$staging" | cut -d' ' -f2 | paste -sd';')"
+rm "$staging/rules.whole.json"
 
 # The rules explained for the people who check them (docs/rules.md as a page): regles.html and
 # its stylesheet, beside the tool. The native command line built above writes it.
 build/dev/src/cli/pdp-assess doc --rules "$rules" --format html >"$staging/regles.html"
 cp docs/regles.css "$staging/regles.css"
 
-cmake --preset wasm >/dev/null
+cmake --preset wasm "-DPDP_CHECKED_RULES=$digests" >/dev/null
 cmake --build --preset wasm --target pdp-core -j"$jobs"
 cp build/wasm/src/wasm/pdp-core.js build/wasm/src/wasm/pdp-core.wasm "$staging/"
 cp -R web/. "$staging/"
 install -D -m 644 node_modules/qrcode-generator/dist/qrcode.mjs "$staging/vendor/qrcode.mjs"  # the kiosk's QR encoder (npm, pinned)
-node scripts/optimise-dist.mjs "$staging"  # the page's modules as one minified main.js, minified CSS, compact rules
+node scripts/optimise-dist.mjs "$staging"  # the page's modules as one minified main.js, minified CSS
 # The element bundled (with its integrity hashes), standalone.html, the service worker's file list.
 node scripts/build-dist.mjs "$staging"
 rm -rf "$out"

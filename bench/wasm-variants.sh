@@ -46,6 +46,7 @@ for variant in "${variants[@]}"; do
   dir="build/variants/$name"
   echo "== $name: flags [$flags] malloc [$malloc] wasm-opt [$wasm_opt]"
   emcmake cmake -S . -B "$dir" -DPDP_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
+    "-DPDP_CHECKED_RULES=$(sha256sum "$rules_json" | cut -d' ' -f1)" \
     "-DPDP_WEB_FLAGS=$flags" -DPDP_WEB_EXCEPTIONS= "-DPDP_WEB_MALLOC=$malloc" "-DPDP_WEB_WASM_OPT=$wasm_opt" >/dev/null
   cmake --build "$dir" --target pdp-core -j2 >/dev/null
   mkdir -p "$dir/out"

@@ -3,10 +3,9 @@
 // build-dist.mjs hashes the files): main.js, the public page's entry, becomes one minified bundle
 // of the page's modules and the module's glue (one request instead of a dozen, about half the
 // bytes; the result screen in a chunk of its own, fetched after the first question); styles.css
-// becomes the files of styles/ in their order, minified, as one file; each rule file inside
-// rules.json loses its indentation, and the texts of every language but the default move to their
-// own rules.<code>.json (web/rules-bundle.js), fetched only when a person picks that language. The
-// separate modules stay beside the bundle: the element and standalone.html are bundled from them,
+// becomes the files of styles/ in their order, minified, as one file (the rules are made light
+// before the module is compiled: scripts/rules-for-page.mjs). The separate modules stay beside
+// the bundle: the element and standalone.html are bundled from them,
 // and engine.js is what integrators and the Node tests import.
 //
 //   node scripts/optimise-dist.mjs DIR
@@ -14,7 +13,6 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
-import { localeFile, splitByLocale } from '../web/rules-bundle.js';
 
 // Browsers with WebAssembly, ES modules and `??` (the page's own code uses it).
 const TARGET = ['chrome91', 'firefox90', 'safari15', 'edge91'];
@@ -54,14 +52,6 @@ export async function optimiseDist(dir) {
   writeFileSync(join(dir, 'styles.css'), styles.outputFiles[0].contents);
   // The parts are inside styles.css now: not deployed, not cached by the service worker.
   rmSync(join(dir, 'styles'), { recursive: true, force: true });
-
-  // The rule files are JSON texts inside the bundle; the core parses them, whitespace and all.
-  const rulesFile = join(dir, 'rules.json');
-  const rules = JSON.parse(readFileSync(rulesFile, 'utf8'));
-  for (const [name, text] of Object.entries(rules.files)) rules.files[name] = JSON.stringify(JSON.parse(text));
-  const { light, separate } = splitByLocale(rules);
-  writeFileSync(rulesFile, JSON.stringify(light));
-  for (const [code, bundle] of Object.entries(separate)) writeFileSync(join(dir, localeFile(code)), JSON.stringify(bundle));
 }
 
 // The chunks main.js imports statically are fetched with it, not after it has been parsed.

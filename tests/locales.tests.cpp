@@ -70,3 +70,16 @@ TEST_CASE("a language's file must be one locale file, not already loaded", "[loc
   check(Json{{"files", {{"locales/fr.json", french}}}}.dump(), "rules.invalid_bundle");
   CHECK(rules.locales == std::vector<std::string>{"fr"});
 }
+
+TEST_CASE("a language the build has checked is added without checking it again", "[locales]") {
+  pdp::RuleSet rules = rules_without_english();
+  const auto added =
+      pdp::add_checked_locale(rules, english_bundle(shipped_rule_files().at("locales/en.json")));
+  REQUIRE(added.problems.empty());
+  CHECK(added.code == "en");
+  CHECK(rules.locales == std::vector<std::string>{"fr", "en"});
+  // The structure is still read: a bundle that is not one locale file is refused.
+  const auto refused = pdp::add_checked_locale(rules, "not json");
+  REQUIRE_FALSE(refused.problems.empty());
+  CHECK(refused.problems.front().code == "rules.invalid_bundle");
+}

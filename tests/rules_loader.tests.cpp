@@ -236,3 +236,41 @@ TEST_CASE("a rule file or a bundle larger than 2 MiB is refused before it is par
   CHECK(bundle.error().code == "rules.too_large");
   CHECK(bundle.error().message.find("bundle") != std::string::npos);
 }
+
+TEST_CASE("rules the build has checked are read without the checks, and answer as if checked",
+          "[rules][checked]") {
+  const auto files = shipped_rule_files();
+  const auto checked = pdp::load_rules(files);
+  const auto read = pdp::read_checked_rules(files);
+  REQUIRE(checked.rules.has_value());
+  REQUIRE(read.rules.has_value());
+  const Json request = {{"answers", {{"situation_pro", "salarie"}, {"contrat_travail", true}}},
+                        {"date", "2026-11-23"}};
+  const pdp::Date today{2026, 11, 23};
+  CHECK(pdp::assess(*read.rules, request, today) == pdp::assess(*checked.rules, request, today));
+}
+
+TEST_CASE("reading checked rules skips the checks, never the structure", "[rules][checked]") {
+  const Json broken = GENERATE(from_range(broken_cases()));
+  DYNAMIC_SECTION(broken.at("name").get<std::string>()) {
+    const auto read = pdp::read_checked_rules(broken_rule_files(broken));
+    const auto loaded = pdp::load_rules(broken_rule_files(broken));
+    // Whatever the reading refuses, the checked loading refuses too, with the same problem.
+    for (const auto& problem : read.problems) {
+      const bool also = std::any_of(
+          loaded.problems.begin(), loaded.problems.end(),
+          [&](const auto& p) { return p.code == problem.code && p.path == problem.path; });
+      CHECK(also);
+    }
+    CHECK(read.rules.has_value() == read.problems.empty());
+  }
+}
+
+TEST_CASE("a text that is not JSON is refused even as checked rules", "[rules][checked]") {
+  auto files = shipped_rule_files();
+  files["questions.json"] = "{ \"questions\": [";
+  const auto read = pdp::read_checked_rules(files);
+  CHECK_FALSE(read.rules.has_value());
+  REQUIRE_FALSE(read.problems.empty());
+  CHECK(read.problems.front().code == "rules.invalid_json");
+}

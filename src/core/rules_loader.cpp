@@ -326,15 +326,11 @@ void read_locales(const RuleFiles& files, RuleSet& rules, Errors& problems) {
                         [&](const std::string& code) { return code == rules.default_locale; });
 }
 
-}  // namespace
-
-LoadedRules load_rules(const RuleFiles& files) {
-  LoadedRules result;
-  Errors& problems = result.problems;
+// The structure of every file; nullopt when there is no manifest to start from.
+std::optional<RuleSet> read_rule_set(const RuleFiles& files, Errors& problems) {
   RuleSet rules;
-
   auto manifest = read_file(files, "manifest.json", problems);
-  if (!manifest) return result;
+  if (!manifest) return std::nullopt;
   read_manifest(JsonReader(*manifest, "manifest.json#", problems), rules);
 
   const std::vector<std::pair<std::string, std::optional<ItemKind>>> parts = {
@@ -346,9 +342,9 @@ LoadedRules load_rules(const RuleFiles& files) {
   JsonReader file_names = manifest_reader.at("files");
   if (!manifest_reader.has("files")) {
     manifest_reader.problem_at(file_names.path(), "rules.missing_field", "missing field \"files\"");
-    return result;
+    return std::nullopt;
   }
-  if (!file_names.expect_object()) return result;
+  if (!file_names.expect_object()) return std::nullopt;
   std::vector<std::string> part_keys;
   for (const auto& part : parts) part_keys.push_back(part.first);
   for (auto it = file_names.json().begin(); it != file_names.json().end(); ++it) {
@@ -377,9 +373,69 @@ LoadedRules load_rules(const RuleFiles& files) {
   }
 
   read_locales(files, rules, problems);
+  return rules;
+}
 
-  check_rules(rules, problems);
-  if (problems.empty()) result.rules = std::move(rules);
+LoadedRules with_separate_locales(LoadedRules loaded, const RulesBundle& bundle) {
+  if (!loaded.rules) return loaded;
+  for (const auto& [code, name] : bundle.separate_locales) {
+    if (loaded.rules->texts.count(code) == 0) loaded.rules->separate_locales.emplace(code, name);
+  }
+  return loaded;
+}
+
+// A separate language's texts added to `rules`; `check` reports their problems (or trusts them).
+template <typename Check>
+AddedLocale add_locale_texts(RuleSet& rules, const std::string& locale_bundle, Check check) {
+  AddedLocale added;
+  auto bundle = rule_files_from_bundle(locale_bundle);
+  if (!bundle) {
+    added.problems.push_back(bundle.error());
+    return added;
+  }
+  const RuleFiles& files = bundle->files;
+  RuleSet with;  // read_locales fills the locales and texts of a rule set: a scratch one here
+  with.default_locale = rules.default_locale;
+  if (files.size() == 1) read_locales(files, with, added.problems);
+  if (with.texts.size() != 1 || !added.problems.empty()) {
+    if (added.problems.empty()) {
+      added.problems.push_back(Error{"rules.invalid_bundle",
+                                     "a language's bundle holds one file, locales/<code>.json",
+                                     "/files"});
+    }
+    return added;
+  }
+  auto& [code, texts] = *with.texts.begin();
+  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
+    added.problems.push_back(Error{"rules.invalid_bundle",
+                                   "the language \"" + code + "\" is loaded already",
+                                   "/files/locales~1" + code + ".json"});
+    return added;
+  }
+  check(code, texts, added.problems);
+  if (!added.problems.empty()) return added;
+  rules.locales.push_back(code);
+  rules.texts.emplace(code, std::move(texts));
+  rules.separate_locales.erase(code);
+  added.code = code;
+  return added;
+}
+
+}  // namespace
+
+LoadedRules load_rules(const RuleFiles& files) {
+  LoadedRules result;
+  std::optional<RuleSet> rules = read_rule_set(files, result.problems);
+  if (!rules) return result;
+  check_rules(*rules, result.problems);
+  if (result.problems.empty()) result.rules = std::move(rules);
+  return result;
+}
+
+LoadedRules read_checked_rules(const RuleFiles& files) {
+  LoadedRules result;
+  std::optional<RuleSet> rules = read_rule_set(files, result.problems);
+  if (rules && result.problems.empty()) result.rules = std::move(rules);
   return result;
 }
 
@@ -431,47 +487,22 @@ Expected<RulesBundle> rule_files_from_bundle(const std::string& bundle) {
 }
 
 LoadedRules load_rules(const RulesBundle& bundle) {
-  LoadedRules loaded = load_rules(bundle.files);
-  if (!loaded.rules) return loaded;
-  for (const auto& [code, name] : bundle.separate_locales) {
-    if (loaded.rules->texts.count(code) == 0) loaded.rules->separate_locales.emplace(code, name);
-  }
-  return loaded;
+  return with_separate_locales(load_rules(bundle.files), bundle);
+}
+
+LoadedRules read_checked_rules(const RulesBundle& bundle) {
+  return with_separate_locales(read_checked_rules(bundle.files), bundle);
 }
 
 AddedLocale add_locale(RuleSet& rules, const std::string& locale_bundle) {
-  AddedLocale added;
-  auto bundle = rule_files_from_bundle(locale_bundle);
-  if (!bundle) {
-    added.problems.push_back(bundle.error());
-    return added;
-  }
-  const RuleFiles& files = bundle->files;
-  RuleSet with;  // read_locales fills the locales and texts of a rule set: a scratch one here
-  with.default_locale = rules.default_locale;
-  if (files.size() == 1) read_locales(files, with, added.problems);
-  if (with.texts.size() != 1 || !added.problems.empty()) {
-    if (added.problems.empty()) {
-      added.problems.push_back(Error{"rules.invalid_bundle",
-                                     "a language's bundle holds one file, locales/<code>.json",
-                                     "/files"});
-    }
-    return added;
-  }
-  auto& [code, texts] = *with.texts.begin();
-  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
-    added.problems.push_back(Error{"rules.invalid_bundle",
-                                   "the language \"" + code + "\" is loaded already",
-                                   "/files/locales~1" + code + ".json"});
-    return added;
-  }
-  check_locale(rules, code, texts, added.problems);
-  if (!added.problems.empty()) return added;
-  rules.locales.push_back(code);
-  rules.texts.emplace(code, std::move(texts));
-  rules.separate_locales.erase(code);
-  added.code = code;
-  return added;
+  return add_locale_texts(rules, locale_bundle,
+                          [&rules](const std::string& code, const Json& texts, Errors& problems) {
+                            check_locale(rules, code, texts, problems);
+                          });
+}
+
+AddedLocale add_checked_locale(RuleSet& rules, const std::string& locale_bundle) {
+  return add_locale_texts(rules, locale_bundle, [](const std::string&, const Json&, Errors&) {});
 }
 
 }  // namespace pdp

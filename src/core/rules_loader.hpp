@@ -40,6 +40,12 @@ Expected<RulesBundle> rule_files_from_bundle(const std::string& bundle);
 // load_rules(bundle.files), listing the separate languages not loaded as available too.
 LoadedRules load_rules(const RulesBundle& bundle);
 
+// Rules that load_rules has already passed (the build's bundle, recognised by its digest): their
+// structure is read, with the problems a text that is not such rules gives, but the checks are
+// not run again. The page's module loads its rules this way: the checks are a third of its code.
+LoadedRules read_checked_rules(const RuleFiles& files);
+LoadedRules read_checked_rules(const RulesBundle& bundle);
+
 // Adds to loaded rules the texts of a separate language, from its own bundle
 // ({"files": {"locales/<code>.json": "<text>"}}), checked as if loaded with the rules. Returns its
 // code, or every problem found (the rules are then left as they were).
@@ -48,5 +54,8 @@ struct AddedLocale {
   Errors problems;
 };
 AddedLocale add_locale(RuleSet& rules, const std::string& locale_bundle);
+
+// The same for a language's bundle the build has checked with the rules: not checked again.
+AddedLocale add_checked_locale(RuleSet& rules, const std::string& locale_bundle);
 
 }  // namespace pdp

@@ -15,6 +15,7 @@
 #include "core/assessment.hpp"
 #include "core/response.hpp"
 #include "core/rules_loader.hpp"
+#include "core/sha256.hpp"
 
 namespace {
 
@@ -40,18 +41,43 @@ Json no_rules() {
   return pdp::error_response({"engine.no_rules", "the rules are not loaded", ""});
 }
 
+// The bundles build-wasm.sh checked (every check of `pdp-assess bundle`) just before compiling
+// this module: it reads them without checking them again, and no other (docs/security.md §4).
+constexpr const char* kCheckedBundles[] = {
+#include "checked_rules.inc"
+};
+
+bool checked_by_the_build(const char* bundle) {
+  const std::string digest = pdp::sha256_hex(bundle == nullptr ? "" : bundle);
+  for (const char* checked : kCheckedBundles) {
+    if (digest == checked) return true;
+  }
+  return false;
+}
+
+Json unchecked() {
+  return pdp::error_response(
+      {"rules.unchecked",
+       "these rules are not the ones this page was built with, so nothing says they were "
+       "checked: check them with \"pdp-assess validate\" and build the page again "
+       "(./build-wasm.sh)",
+       ""});
+}
+
 }  // namespace
 
 extern "C" {
 
-// Loads the rules bundle ({"files": {...}}, as `pdp-assess bundle` writes it). Returns the
-// rules' info in their default locale, or the error with every problem found.
+// Loads the rules bundle ({"files": {...}}, as build-wasm.sh writes it into rules.json). Returns
+// the rules' info in their default locale, or the error: "rules.unchecked" for a bundle other than
+// the ones the build checked.
 EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   std::set_new_handler(out_of_memory);
   loaded_rules.reset();
-  auto read = pdp::rule_files_from_bundle(bundle == nullptr ? "" : bundle);
+  if (!checked_by_the_build(bundle)) return reply(unchecked());
+  auto read = pdp::rule_files_from_bundle(bundle);
   if (!read) return reply(pdp::error_response(read.error()));
-  pdp::LoadedRules loaded = pdp::load_rules(read.value());
+  pdp::LoadedRules loaded = pdp::read_checked_rules(read.value());
   if (!loaded.rules) return reply(pdp::problems_response(loaded.problems));
   loaded_rules = std::move(loaded.rules);
   return reply(pdp::rules_info(*loaded_rules, loaded_rules->default_locale));
@@ -65,12 +91,12 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_info(const char* locale) {
 }
 
 // Adds the texts of a language the bundle left out (its own file, rules.<code>.json as the page
-// fetches it). Returns the rules' info in that language, or the error with every problem found.
+// fetches it), one the build checked. Returns the rules' info in that language, or the error.
 EMSCRIPTEN_KEEPALIVE const char* pdp_add_locale(const char* locale_bundle) {
   std::set_new_handler(out_of_memory);
   if (!loaded_rules) return reply(no_rules());
-  pdp::AddedLocale added =
-      pdp::add_locale(*loaded_rules, locale_bundle == nullptr ? "" : locale_bundle);
+  if (!checked_by_the_build(locale_bundle)) return reply(unchecked());
+  pdp::AddedLocale added = pdp::add_checked_locale(*loaded_rules, locale_bundle);
   if (!added.problems.empty()) return reply(pdp::problems_response(added.problems));
   return reply(pdp::rules_info(*loaded_rules, added.code));
 }

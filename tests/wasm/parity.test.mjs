@@ -121,3 +121,21 @@ test('a separate language file that does not hold its texts is refused, and the 
   assert.throws(() => engine.assess({ answers: {}, locale: 'en' }), (error) => error.code === 'request.unknown_locale');
   assert.equal(engine.assess({ answers: {} }).next_question.id, 'situation_pro');
 });
+
+// The module reads its rules without checking them again (docs/security.md §3): it must know them.
+test('the module loads only the bundles the build checked: valid rules or a valid language of another build are refused, rules.unchecked', async () => {
+  const { createEngine, EngineError } = await import(pathToFileURL(join(dist, 'engine.js')).href);
+  const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
+  const unchecked = (error) => error instanceof EngineError && error.code === 'rules.unchecked' && /build-wasm\.sh/.test(error.message);
+  // Valid rules, as `pdp-assess bundle` writes them, but not the bytes the build checked.
+  const whole = execFileSync(cli, ['bundle', '--rules', join(root, 'rules')], { encoding: 'utf8' });
+  assert.throws(() => createEngine(compiled, whole), unchecked);
+  const shipped = readFileSync(join(dist, 'rules.json'), 'utf8');
+  assert.throws(() => createEngine(compiled, `${shipped} `), unchecked, 'one byte more');
+  // The English file with one text changed: refused, and the engine goes on in French.
+  const english = JSON.parse(readFileSync(join(dist, 'rules.en.json'), 'utf8'));
+  english.files['locales/en.json'] = english.files['locales/en.json'].replace('English', 'Anglais');
+  const engine = createEngine(compiled, shipped, async () => JSON.stringify(english));
+  await assert.rejects(engine.useLocale('en'), unchecked);
+  assert.equal(engine.assess({ answers: {} }).next_question.id, 'situation_pro');
+});
