@@ -4,10 +4,12 @@
 // computed from answers it no longer has, or wiping the questionnaire.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import {
   answerQuestion,
   checkedValues,
   clickAction,
+  ensureScreenshotDir,
   expectQuestion,
   expectScreen,
   openPage,
@@ -93,6 +95,38 @@ describe('answers saved by the previous edition of the rules', { concurrency: 2 
       await expectQuestion(fixture.page, 'motif_arret');
       assert.deepEqual(await checkedValues(fixture.page, 'motif_arret'), ['maladie']);
       fixture.assertClean('back from the new question');
+    } finally {
+      await fixture.close();
+    }
+  });
+
+  test('answers saved under an older version of the rules that no longer fit are taken out with a notice naming their questions', async () => {
+    const fixture = await openPage(env, { date: '2026-12-02' });
+    try {
+      await fixture.open();
+      // Saved by the page of an earlier edition: one option and one question it had are gone.
+      const older = {
+        ...savedBy2026_11,
+        rules_version: '2026.10.1',
+        answers: { ...savedBy2026_11.answers, motif_arret: 'cure_thermale', question_retiree: true },
+      };
+      await reloadWith(fixture.page, older);
+      await expectQuestion(fixture.page, 'motif_arret');
+      const notice = fixture.page.locator('[data-notice="rules-changed"]');
+      await notice.waitFor();
+      assert.equal(await notice.getAttribute('role'), 'status');
+      const items = await notice.locator('li').allTextContents();
+      const words = (text) => text.replace(/\s+/g, ' ').trim(); // French puts a no-break space before "?"
+      assert.deepEqual(items.map(words), ['Pour quelle raison êtes-vous en arrêt ?'], 'the question asked again, in words');
+      const stored = (await storedState(fixture.page))?.answers ?? {};
+      assert.equal(stored.motif_arret, undefined, 'the option that is gone is not kept');
+      assert.equal(stored.question_retiree, undefined, 'the question that is gone is not kept');
+      assert.equal(stored.situation_pro, 'salarie', 'the answers that still fit are kept');
+      assert.equal(await checkedValues(fixture.page, 'motif_arret').then((values) => values.length), 0, 'nothing is chosen for it');
+      await fixture.page.screenshot({ path: join(ensureScreenshotDir(), 'rules-changed-375.png'), fullPage: true });
+      await answerQuestion(fixture.page, 'motif_arret', 'maladie');
+      assert.equal(await notice.count(), 0, 'the notice goes once the person acts');
+      fixture.assertClean('rules changed');
     } finally {
       await fixture.close();
     }
