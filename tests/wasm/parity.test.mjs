@@ -122,7 +122,7 @@ test('a separate language file that does not hold its texts is refused, and the 
   assert.equal(engine.assess({ answers: {} }).next_question.id, 'situation_pro');
 });
 
-// The module reads its rules without checking them again (docs/security.md §3): it must know them.
+// The module reads its rules without checking them again (docs/security.md §4): it must know them.
 test('the module loads only the bundles the build checked: valid rules or a valid language of another build are refused, rules.unchecked', async () => {
   const { createEngine, EngineError } = await import(pathToFileURL(join(dist, 'engine.js')).href);
   const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
