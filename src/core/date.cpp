@@ -1,8 +1,6 @@
 // Strict parsing and formatting of ISO calendar dates.
 #include "core/date.hpp"
 
-#include <cstdio>
-
 namespace pdp {
 namespace {
 
@@ -35,10 +33,13 @@ std::optional<Date> Date::parse(const std::string& text) {
   return date;
 }
 
+// By hand rather than with snprintf, which would bring printf into the page's module.
 std::string Date::iso() const {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return buffer;
+  const auto padded = [](int n, std::size_t width) {
+    std::string digits = std::to_string(n);
+    return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
+  };
+  return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2);
 }
 
 }  // namespace pdp

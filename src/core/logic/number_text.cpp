@@ -1,14 +1,10 @@
 // Numbers to text and back exactly as JavaScript does it (Number#toString, ToNumber, parseFloat).
-#include <charconv>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <string>
 #include <string_view>
-#include <system_error>
 
+#include "core/logic/decimal.hpp"
 #include "core/logic/javascript.hpp"
 #include "core/logic/utf8.hpp"
 
@@ -66,36 +62,6 @@ std::string_view trim_end(std::string_view text) {
   return text.substr(0, end);
 }
 
-// Length of the longest prefix of `text` that is a StrDecimalLiteral other than Infinity
-// ([+-] digits [. digits] [e [+-] digits], or [+-] . digits [...]); 0 when there is none.
-std::size_t decimal_prefix(std::string_view text) {
-  std::size_t i = 0;
-  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-  std::size_t digits = 0;
-  while (i < text.size() && is_digit(text[i])) ++i, ++digits;
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    while (i < text.size() && is_digit(text[i])) ++i, ++digits;
-  }
-  if (digits == 0) return 0;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    std::size_t j = i + 1;
-    if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
-    if (j < text.size() && is_digit(text[j])) {
-      while (j < text.size() && is_digit(text[j])) ++j;
-      i = j;
-    }
-  }
-  return i;
-}
-
-// strtod on a validated decimal literal; it needs a terminated copy. The C locale is assumed (the
-// core never changes it), so '.' is the decimal point.
-double parse_decimal(std::string_view literal) {
-  const std::string copy(literal);
-  return std::strtod(copy.c_str(), nullptr);
-}
-
 // "0x1F", "0o17", "0b101" (no sign allowed, as in JavaScript); NaN if a digit is invalid.
 double parse_radix(std::string_view digits, int radix) {
   if (digits.empty()) return kNaN;
@@ -126,29 +92,11 @@ std::string number_to_string(double value) {
     out += '-';
     value = -value;
   }
-  // Shortest digits that round-trip, as ECMAScript's Number::toString requires, in scientific form
-  // ("d.ddde+XX"). printf rounds correctly at each precision, so the first precision that reads
-  // back exactly gives the shortest, nearest digits. (std::to_chars for doubles would do the same,
-  // but Emscripten's libc++ lacks it.)
-  char buffer[64];
-  int length = 0;
-  for (int precision = 0; precision < 17; ++precision) {
-    length = std::snprintf(buffer, sizeof buffer, "%.*e", precision, value);
-    if (std::strtod(buffer, nullptr) == value) break;
-  }
-  const std::string_view text(buffer, static_cast<std::size_t>(length));
-  const std::size_t e = text.find('e');
-  std::string digits;
-  for (char c : text.substr(0, e)) {
-    if (c != '.') digits += c;
-  }
-  int exponent = 0;
-  const std::string_view exponent_text = text.substr(e + 1);
-  const char* exponent_begin = exponent_text.data() + (exponent_text.front() == '+' ? 1 : 0);
-  std::from_chars(exponent_begin, exponent_text.data() + exponent_text.size(), exponent);
-
+  // Shortest digits that round-trip, the nearest, as ECMAScript's Number::toString requires.
+  const ShortestDecimal shortest = shortest_decimal(value);
+  const std::string& digits = shortest.digits;
   const int k = static_cast<int>(digits.size());
-  const int n = exponent + 1;  // position of the decimal point relative to the digits
+  const int n = shortest.point;  // position of the decimal point relative to the digits
   if (k <= n && n <= 21) {
     out += digits;
     out.append(static_cast<std::size_t>(n - k), '0');
@@ -193,7 +141,7 @@ double string_to_number(std::string_view text) {
     }
   }
   if (decimal_prefix(text) != text.size()) return kNaN;
-  return parse_decimal(text);
+  return decimal_to_double(text);
 }
 
 double parse_float(const Json& value) {
@@ -216,7 +164,7 @@ double parse_float(const Json& value) {
   if (unsigned_text.substr(0, 8) == "Infinity") return text[0] == '-' ? -kInfinity : kInfinity;
   const std::size_t length = decimal_prefix(text);
   if (length == 0) return kNaN;
-  return parse_decimal(text.substr(0, length));
+  return decimal_to_double(text.substr(0, length));
 }
 
 }  // namespace pdp::logic::js
