@@ -35,9 +35,10 @@ export async function loadCountedEngine(dist = defaultDist) {
     engine,
     rulesInfo: engine.rulesInfo,
     useLocale: (id) => engine.useLocale(id),
+    // As the controller does: the reply (ids) with its words, in its language.
     assess(request) {
       counted.calls += 1;
-      return engine.assess(request);
+      return engine.withTexts(engine.assess(request));
     },
   };
   return counted;
