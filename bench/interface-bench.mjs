@@ -114,7 +114,10 @@ export async function interfaceBench({ dist = join(root, 'dist'), rulesDir = joi
   if (unfinished) throw new Error(`the core did not finish on, or dropped answers of, ${JSON.stringify(unfinished)}`);
 
   const eligible = wasm.results.filter((e) => e === 'eligible').length;
-  const report = { count, eligible, wasm };
+  // What one reply weighs: the bytes of its JSON text as the module hands it to the page.
+  const sizes = requests.map((request) => Buffer.byteLength(engine.reply('_pdp_assess', JSON.stringify(request), DATE))).sort((a, b) => a - b);
+  const replyBytes = { median: sizes[Math.floor(sizes.length / 2)], max: sizes.at(-1) };
+  const report = { count, eligible, wasm, replyBytes };
   if (!peers) return report;
 
   report.jsonLogic = timePass(sets, jsonLogicEligibility(rulesDir));

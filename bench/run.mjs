@@ -115,6 +115,8 @@ async function main() {
     rate('json-logic-js 2.0.5', speed.jsonLogic, 'the eligibility only'),
     rate('publicodes 1.10.1', speed.publicodes, 'the eligibility only'),
   ]));
+  console.log(`\nreply size: median ${speed.replyBytes.median} bytes, max ${speed.replyBytes.max} bytes ` +
+    `(the core's JSON reply over the same ${speed.count} answer sets: ids and values, the texts are in the info)`);
 
   // The page's conversation with the core.
   const calls = await flowCalls({ dist });

@@ -21,7 +21,8 @@ const Json kSelfEmployedOnPaidLeave = {{"situation_pro", "independant"},
                                        {"deja_contacte", false}};
 
 std::string pdp_ti_note(const Json& response) {
-  for (const auto& programme : response.at("programmes")) {
+  const Json words = worded(response, response.at("locale"));
+  for (const auto& programme : words.at("programmes")) {
     if (programme.at("id") == "pdp_ti") return programme.at("date_note").get<std::string>();
   }
   FAIL("no pdp_ti programme in the response");

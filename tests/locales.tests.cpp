@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/assessment.hpp"
+#include "core/reply_texts.hpp"
 #include "core/rules_loader.hpp"
 #include "support.hpp"
 
@@ -40,8 +41,13 @@ TEST_CASE("a language left out is added by its own file, then answered in", "[lo
   const Json response =
       pdp::assess(rules, {{"answers", Json::object()}, {"locale", "en"}}, {2026, 11, 23});
   CHECK(response.at("locale") == "en");
-  CHECK(response.at("next_question").at("label") !=
-        pdp::assess(rules, Json::object(), {2026, 11, 23}).at("next_question").at("label"));
+  const auto english = pdp::with_texts(rules, response, "en");
+  const auto french =
+      pdp::with_texts(rules, pdp::assess(rules, Json::object(), {2026, 11, 23}), "fr");
+  REQUIRE(english);
+  REQUIRE(french);
+  CHECK(english.value().at("next_question").at("label") !=
+        french.value().at("next_question").at("label"));
 }
 
 TEST_CASE("an incomplete language is refused and the rules stay as they were", "[locales]") {

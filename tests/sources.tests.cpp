@@ -111,7 +111,7 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 TEST_CASE("a statement backed by an official text does not show the team's review to the person",
           "[rules][sources]") {
   // france_travail rests on the Code du travail and on the review's point R8.
-  const Json response = assess_answers({{"situation_pro", "autre"}}, "2026-12-02");
+  const Json response = worded(assess_answers({{"situation_pro", "autre"}}, "2026-12-02"));
   const auto documents = cited_documents(response, "next_steps", "france_travail");
   CHECK(contains(documents, "code_travail"));
   CHECK_FALSE(contains(documents, "revue_2026_12"));
@@ -120,7 +120,7 @@ TEST_CASE("a statement backed by an official text does not show the team's revie
 TEST_CASE("a statement that only the team's review backs still shows it, so nothing is unsourced",
           "[rules][sources]") {
   // No official text on the MSA's own help is stored: contacter_msa rests on the review alone.
-  const Json response = assess_answers({{"situation_pro", "msa"}}, "2026-12-02");
+  const Json response = worded(assess_answers({{"situation_pro", "msa"}}, "2026-12-02"));
   CHECK(cited_documents(response, "next_steps", "contacter_msa") ==
         std::vector<std::string>{"revue_2026_12"});
 }

@@ -9,6 +9,7 @@
 
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
+#include "core/reply_texts.hpp"
 
 namespace pdp::test {
 
@@ -52,6 +53,15 @@ std::vector<std::string> json_files_in(const std::string& folder) {
 
 Json assess_answers(const Json& answers, const std::string& date) {
   return assess(shipped_rules(), Json{{"answers", answers}, {"date", date}}, Date{2026, 11, 23});
+}
+
+Json worded(const Json& response, const std::string& locale) {
+  auto words = with_texts(shipped_rules(), response, locale);
+  if (!words) {
+    throw std::runtime_error(words.error().code + " at " + words.error().path + ": " +
+                             words.error().message);
+  }
+  return words.value();
 }
 
 std::vector<std::string> ids(const Json& response, const std::string& list) {

@@ -19,6 +19,9 @@ std::vector<std::string> json_files_in(const std::string& folder);
 // The response to {"answers": answers, "date": date} with the shipped rules.
 Json assess_answers(const Json& answers, const std::string& date = "2026-11-23");
 
+// The same response with its texts in `locale` (with_texts); fails the test if it cannot be worded.
+Json worded(const Json& response, const std::string& locale = "fr");
+
 // Ids of a response list ("measures", "actors", …), in order.
 std::vector<std::string> ids(const Json& response, const std::string& list);
 

@@ -141,7 +141,8 @@ async function act(app, event) {
   let state = step.state;
   if (step.request) {
     try {
-      state = receive(state, app.engine.assess({ ...step.request, date: today() }));
+      // The reply names ids; the flow and the views get it with its words, in its language.
+      state = receive(state, app.engine.withTexts(app.engine.assess({ ...step.request, date: today() })));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       state = update(state, { type: 'fail', error }).state;

@@ -1,8 +1,9 @@
 // The only door to the WebAssembly core: loads the module and the rules once (another language's
 // texts when asked), passes JSON text both ways, turns the core's {error} answers into thrown
 // EngineErrors, and a call that traps inside the module into an error reply and a fresh instance.
-import createPdpModule from './pdp-core.js';
+import { withTexts } from './reply-texts.js';
 import { localeFile } from './rules-bundle.js';
+import { compileReply, startInstance } from './wasm-instance.js';
 
 /** An error answered by the core (or met while loading it). */
 export class EngineError extends Error {
@@ -28,9 +29,13 @@ export class EngineError extends Error {
  * @property {{id: string, name: string, loaded: boolean}[]} locales   every language of the rules;
  *   `loaded: false` for one whose texts are in their own file (rules.<id>.json), not yet added
  * @property {Object<string, string>} ui   the page's texts in `locale`
+ * @property {object} texts   every text of `locale`, by id (what words a reply: withTexts)
+ * @property {object} questions   per question: options, allows_unknown, exclusive
+ * @property {object} sources   per criterion and item: the passages it rests on
+ * @property {object} documents   per document: title, url, date
  */
 
-/** The response of PRODUCT.md §4 (steps, next_question, answers, dropped, the result…). @typedef {Object<string, any>} Response */
+/** The response of PRODUCT.md §4 (ids and values: steps, next_question, answers, dropped, the result…). @typedef {Object<string, any>} Response */
 
 /**
  * @typedef {object} Engine
@@ -38,6 +43,8 @@ export class EngineError extends Error {
  * @property {(locale: string) => Promise<Info>} useLocale   the info in that language; adds its
  *   texts to the core first when they are in a file of their own
  * @property {(request: {answers?: object, date?: string, locale?: string, rules_version?: string}) => Response} assess
+ * @property {(response: Response) => Response} withTexts   the reply with its words beside each id,
+ *   in its language (reply-texts.js)
  */
 
 /** The device's date, YYYY-MM-DD, in local time: the default date of an assessment. */
@@ -91,34 +98,6 @@ async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, r
     .catch(failed('the rules could not be loaded'));
   const [compiled, bundle] = await Promise.all([compiling, reading]);
   return createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
-}
-
-// Streaming compilation needs the server to say application/wasm; otherwise compile the bytes.
-async function compileReply(reply) {
-  if (typeof WebAssembly.compileStreaming === 'function') {
-    try {
-      return await WebAssembly.compileStreaming(reply.clone());
-    } catch {
-      // fall through: a wrong content type, or a body the browser would not stream
-    }
-  }
-  return WebAssembly.compile(await reply.arrayBuffer());
-}
-
-// An instance of the compiled module, ready to call when this returns: the glue is handed an
-// instance made synchronously (fast, since the module is already compiled), so it starts at once.
-function startInstance(compiled) {
-  const core = {
-    instantiateWasm(imports, receiveInstance) {
-      receiveInstance(new WebAssembly.Instance(compiled, imports));
-      return {};
-    },
-    print: () => {},
-    printErr: () => {},
-  };
-  createPdpModule(core).catch(() => {});  // the glue's promise: `core` is ready already
-  if (typeof core._pdp_assess !== 'function') throw new Error('the module did not start');
-  return core;
 }
 
 const OUT_OF_MEMORY = 'engine.out_of_memory';
@@ -194,6 +173,9 @@ export function createEngine(compiled, bundle, readRules = null) {
 
   const rulesInfo = start();
   infos.set(rulesInfo.locale, Promise.resolve(rulesInfo));
+  // The info of each language at hand, to word a reply at once (a language the core has).
+  const known = new Map([[rulesInfo.locale, rulesInfo]]);
+  const infoNow = (id) => known.get(id) ?? known.set(id, checked(JSON.parse(reply('_pdp_info', id)))).get(id);
 
   // A language whose texts are in a file of their own: the file is read, and the core adds it
   // (it checks the texts against the loaded rules and answers with the info in that language).
@@ -221,7 +203,7 @@ export function createEngine(compiled, bundle, readRules = null) {
     useLocale(id) {
       if (!infos.has(id)) {
         // A failure is not kept: the next call tries again (a file that failed to arrive).
-        infos.set(id, infoIn(id).catch((error) => {
+        infos.set(id, infoIn(id).then((info) => known.set(id, info).get(id), (error) => {
           infos.delete(id);
           throw error;
         }));
@@ -229,6 +211,7 @@ export function createEngine(compiled, bundle, readRules = null) {
       return infos.get(id);
     },
     assess: (request) => checked(JSON.parse(reply('_pdp_assess', JSON.stringify(request), today()))),
+    withTexts: (response) => worded(() => withTexts(response, infoNow(response.locale))),
     /** One call of the module's C interface, its reply as text (tests and benchmarks). */
     reply,
     /** The module instance in use (tests), null after a trap until the next call. */
@@ -239,6 +222,15 @@ export function createEngine(compiled, bundle, readRules = null) {
 }
 
 const errorText = (code, message) => JSON.stringify({ error: { code, message, path: '' } });
+
+// A reply the info cannot word (a text missing): an error reply like the core's, never a crash.
+function worded(word) {
+  try {
+    return word();
+  } catch (error) {
+    throw error instanceof EngineError ? error : new EngineError({ code: error.code ?? 'reply.invalid', message: error.message, path: error.path });
+  }
+}
 
 function safely(read) {
   try {

@@ -13,6 +13,7 @@
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
 #include "core/limits.hpp"
+#include "core/reply_texts.hpp"
 #include "core/response.hpp"
 #include "core/walk.hpp"
 
@@ -27,10 +28,10 @@ std::string text_of(const Json& json, int indent = 2) {
 
 constexpr const char* kUsage =
     "usage:\n"
-    "  pdp-assess assess [--rules DIR] [--date YYYY-MM-DD] [--locale fr] FILE|-\n"
+    "  pdp-assess assess [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--texts] FILE|-\n"
     "  pdp-assess validate [--rules DIR]\n"
     "  pdp-assess logic RULE [DATA]\n"
-    "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json]\n"
+    "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json [--texts]]\n"
     "  pdp-assess bundle [--rules DIR]\n"
     "  pdp-assess doc [--rules DIR] [--scenarios DIR] [--format md|html]\n";
 
@@ -44,6 +45,7 @@ struct Options {
   std::optional<std::string> date;
   std::optional<std::string> locale;
   bool json = false;
+  bool texts = false;  // the reply with its texts beside the ids, for a person to read
   std::vector<std::string> positional;
 };
 
@@ -67,6 +69,8 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, bool 
       if (arg == "--locale") options.locale = *given;
     } else if (arg == "--json") {
       options.json = true;
+    } else if (allow_date && arg == "--texts") {
+      options.texts = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
       problem = "unknown option " + arg;
       return std::nullopt;
@@ -124,7 +128,11 @@ int run_assess(const Options& options) {
     if (options.date) request["date"] = *options.date;
     if (options.locale) request["locale"] = *options.locale;
   }
-  const Json response = pdp::assess(*rules, request, today());
+  Json response = pdp::assess(*rules, request, today());
+  if (options.texts && !response.contains("error")) {
+    auto worded = pdp::with_texts(*rules, response, response["locale"].get<std::string>());
+    response = worded ? std::move(worded).value() : pdp::error_response(worded.error());
+  }
   std::cout << text_of(response) << "\n";
   return response.contains("error") ? 1 : 0;
 }
@@ -184,10 +192,18 @@ int run_paths(const Options& options) {
         pdp::Request at_leaf = request.value();
         at_leaf.answers = answers;
         pdp::logic::Budget budget;
-        const Json response = pdp::respond(*rules, at_leaf, budget);
+        Json response = pdp::respond(*rules, at_leaf, budget);
         if (budget.spent()) {
           failure = pdp::too_costly(budget);
           return;
+        }
+        if (options.texts) {
+          auto worded = pdp::with_texts(*rules, response, at_leaf.locale);
+          if (!worded) {
+            failure = worded.error();
+            return;
+          }
+          response = std::move(worded).value();
         }
         if (options.json) {
           // Keys sort as path, request, response: the response's text ends the line, exactly as

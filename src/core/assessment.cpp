@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "core/cited_sources.hpp"
 #include "core/conversation.hpp"
 #include "core/request.hpp"
 #include "core/response.hpp"
@@ -55,12 +56,26 @@ Json rules_info(const RuleSet& rules, const std::string& locale) {
   auto texts = rules.texts.find(locale);
   Json ui = Json::object();
   if (texts != rules.texts.end() && texts->second.contains("ui")) ui = texts->second["ui"];
+  // What never changes from one reply to the next, so that a reply carries ids only: how each
+  // question is answered, the passages each criterion and item rests on, the documents cited.
+  Json questions = Json::object();
+  for (const auto& question : rules.questions) {
+    static const char* kTypes[] = {"boolean", "choice", "multi"};
+    questions[question.id] = {{"type", kTypes[static_cast<int>(question.type)]},
+                              {"options", question.options},
+                              {"allows_unknown", question.allows_unknown},
+                              {"exclusive", question.exclusive}};
+  }
   return {
       {"rules", {{"version", rules.version}, {"information_date", rules.information_date.iso()}}},
       {"locale", locale},
       {"default_locale", rules.default_locale},
       {"locales", std::move(locales)},
-      {"ui", std::move(ui)}};
+      {"ui", std::move(ui)},
+      {"texts", texts != rules.texts.end() ? texts->second : Json::object()},
+      {"questions", std::move(questions)},
+      {"sources", sources_by_id(rules)},
+      {"documents", documents_json(rules)}};
 }
 
 Json assess_text(const RuleSet& rules, const std::string& request, const Date& today) {

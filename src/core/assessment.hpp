@@ -22,8 +22,11 @@ Json respond(const RuleSet& rules, const Request& request, logic::Budget& budget
 // budget.where()).
 Error too_costly(const logic::Budget& budget);
 
-// What a host needs before the first question: the rules' version and dates, the languages, and
-// the page texts ("ui") of `locale`; an error response if the rules have no such locale.
+// What a host needs before the first question and to word any reply in `locale`: the rules'
+// version and dates, the languages, the page texts ("ui"), every text of the locale ("texts"),
+// how each question is answered ("questions": type, options, allows_unknown, exclusive), the
+// passages each criterion and item rests on ("sources") and the documents they are from
+// ("documents"); an error response if the rules have no such locale.
 Json rules_info(const RuleSet& rules, const std::string& locale);
 
 // The same from JSON text; a text that is not JSON gives "request.invalid_json".

@@ -1,4 +1,5 @@
-// Turns a Conversation into the response of the JSON API (PRODUCT.md §4), with the locale's texts.
+// Turns a Conversation into the response of the JSON API (PRODUCT.md §4): ids and values only; the
+// texts are handed once, in the rules' info (assessment.hpp), and put back by reply_texts.hpp.
 #pragma once
 
 #include "core/conversation.hpp"

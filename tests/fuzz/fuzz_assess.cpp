@@ -1,6 +1,7 @@
 // Fuzz target: any text as a request, through parsing, validation and the whole assessment.
 // Invariants: the answer is either exactly a documented error, or a complete response whose parts
-// agree with each other; assessing the answers it used gives the same response again.
+// agree with each other, that carries ids and values only and is worded in its language by
+// with_texts; assessing the answers it used gives the same response again.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
+#include "core/reply_texts.hpp"
 #include "invariants.hpp"
 
 namespace {
@@ -28,11 +30,28 @@ bool is_question(const std::string& id) {
   return rules().question_index(id) >= 0;
 }
 
+// The reply carries ids and values: no words of the locale anywhere in it.
+bool carries_no_text(const Json& value) {
+  if (value.is_array()) {
+    for (const auto& entry : value)
+      if (!carries_no_text(entry)) return false;
+  }
+  if (!value.is_object()) return true;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    for (const char* text : {"label", "help", "title", "text", "how", "role", "short", "period",
+                             "date_note", "notices", "answer_label", "question_label"}) {
+      if (it.key() == text) return false;
+    }
+    if (!carries_no_text(it.value())) return false;
+  }
+  return true;
+}
+
 void expect_complete(const Json& response, const Json& context) {
   for (const char* field :
        {"rules", "date", "locale", "eligibility", "criteria", "steps", "next_question", "progress",
         "answers", "dropped", "outcome", "to_check", "programmes", "measures", "actors", "channels",
-        "next_steps", "notices"}) {
+        "next_steps"}) {
     expect(response.contains(field), std::string("a response has ") + field, context);
   }
   const std::string eligibility = response["eligibility"];
@@ -43,9 +62,8 @@ void expect_complete(const Json& response, const Json& context) {
   expect(!finished || response["steps"].size() == response["answers"].size(),
          "once finished, every answer kept is a step", context);
   for (const auto& step : response["steps"]) {
-    const std::string& id = step["question"]["id"].get_ref<const std::string&>();
-    expect(response["answers"].contains(id) && response["answers"][id] == step["answer"],
-           "a step's answer is the answer kept", context);
+    const std::string& id = step["question"].get_ref<const std::string&>();
+    expect(response["answers"].contains(id), "a step's question has its answer kept", context);
   }
 
   // Eligibility is the Kleene conjunction of the criteria, all of them, in the rules' order.
@@ -121,6 +139,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   expect_complete(response, context);
+  expect(carries_no_text(response), "a reply carries ids and values, no texts", context);
+  // Every id of the reply has its words in the reply's language.
+  const auto worded = pdp::with_texts(rules(), response, response["locale"].get<std::string>());
+  expect(worded.ok(), "every reply can be worded in its language", context);
   // The answers the response used are a fixed point: assessing them again changes nothing (and
   // drops nothing).
   const Json again = pdp::assess(rules(),

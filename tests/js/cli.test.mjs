@@ -88,6 +88,16 @@ test('assess accepts a bare answers object and the --date option', () => {
   assert.equal(response.date, '2021-06-15');
   const pdpTi = response.programmes.find((p) => p.id === 'pdp_ti');
   assert.equal(pdpTi.in_force, true);
+  assert.equal(pdpTi.title, undefined, 'the reply names ids; its words are in the info');
+});
+
+test('assess --texts prints the reply with its words, and a text a language lacks is an error', () => {
+  const answers = { situation_pro: 'salarie' };
+  const worded = JSON.parse(run(['assess', '--texts', '--locale', 'en', '-'], JSON.stringify(answers)).stdout);
+  const english = JSON.parse(readFileSync(join(root, 'rules', 'locales', 'en.json'), 'utf8'));
+  assert.equal(worded.next_question.label, english.questions[worded.next_question.id].label);
+  assert.equal(worded.steps[0].answer_label, english.questions.situation_pro.options.salarie);
+  assert.equal(worded.notices.privacy, english.notices.privacy);
 });
 
 test('logic refuses a RULE longer than 64 KiB with exit 1 and logic.too_large naming RULE', () => {

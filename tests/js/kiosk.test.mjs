@@ -51,10 +51,10 @@ describe('kiosk settings', () => {
   });
 });
 
-// The core's response to a persona's answers, on its date, in French.
+// The core's response to a persona's answers, on its date, worded in French (as the page words it).
 function respond(persona) {
   const answers = Object.fromEntries(persona.steps.map((step) => [step.question, step.answer]));
-  const run = spawnSync(cli, ['assess', '-'], {
+  const run = spawnSync(cli, ['assess', '--texts', '-'], {
     input: JSON.stringify({ answers, date: persona.date, locale: 'fr' }),
     encoding: 'utf8',
   });

@@ -64,12 +64,12 @@ test('validate lists the locales found in rules/locales, the default (French) fi
 });
 
 test('assess --locale en answers in English, and in French without a locale', () => {
-  const english = JSON.parse(run(['assess', '--locale', 'en', '-'], JSON.stringify(employee)).stdout);
+  const english = JSON.parse(run(['assess', '--texts', '--locale', 'en', '-'], JSON.stringify(employee)).stdout);
   assert.equal(english.locale, 'en');
   assert.equal(english.eligibility, 'eligible');
   assert.equal(english.outcome.title, readLocale('en').eligibility.eligible.title);
   assert.match(english.outcome.title, /You seem to meet the conditions/);
-  const french = JSON.parse(run(['assess', '-'], JSON.stringify(employee)).stdout);
+  const french = JSON.parse(run(['assess', '--texts', '-'], JSON.stringify(employee)).stdout);
   assert.equal(french.locale, 'fr');
   assert.equal(french.outcome.title, readLocale('fr').eligibility.eligible.title);
 });
@@ -83,7 +83,7 @@ test('a third language is one file: locales/de.json is found with no other chang
     const validated = run(['validate', '--rules', dir]);
     assert.equal(validated.code, 0, validated.stdout);
     assert.deepEqual(JSON.parse(validated.stdout).locales, ['fr', 'de', 'en']);
-    const assessed = run(['assess', '--rules', dir, '--locale', 'de', '-'], JSON.stringify(employee));
+    const assessed = run(['assess', '--texts', '--rules', dir, '--locale', 'de', '-'], JSON.stringify(employee));
     assert.equal(assessed.code, 0, assessed.stdout);
     const response = JSON.parse(assessed.stdout);
     assert.equal(response.locale, 'de');

@@ -35,9 +35,10 @@ export async function loadCountedEngine(dist = defaultDist) {
     engine,
     rulesInfo: engine.rulesInfo,
     useLocale: (id) => engine.useLocale(id),
+    // As the controller does: the reply (ids) with its words, in its language.
     assess(request) {
       counted.calls += 1;
-      return engine.assess(request);
+      return engine.withTexts(engine.assess(request));
     },
   };
   return counted;
@@ -58,10 +59,10 @@ export function perform(engine, state, event, date) {
   }
 }
 
-/** Every path of the exhaustive walk on `date`, as the native command line lists them. */
+/** Every path of the exhaustive walk on `date`, as the native command line lists them (worded, as the page shows replies). */
 export function walkPaths(date) {
   assert.ok(existsSync(cli), `${cli} is missing: run ./build-wasm.sh first (it builds the command line)`);
-  const lines = execFileSync(cli, ['paths', '--json', '--date', date], { maxBuffer: 1 << 30 }).toString().trim().split('\n');
+  const lines = execFileSync(cli, ['paths', '--json', '--texts', '--date', date], { maxBuffer: 1 << 30 }).toString().trim().split('\n');
   return lines.map((line) => {
     // The response is left as text: only the path and the request are read here.
     const at = line.indexOf(',"response":');
