@@ -24,9 +24,14 @@ struct Flattener {
     program.code_.push_back({static_cast<std::uint8_t>(node.op), 0, 0, -1, nullptr});
     std::size_t evaluated = 0;  // the operands the tree evaluator evaluates; it ignores the others
     switch (node.op) {
-      case Op::literal:
+      case Op::literal: {
+        // A literal nested too deep spends the budget when charged: left to the tree evaluator.
+        const std::optional<std::uint64_t> units = Budget::units_of(node.literal);
+        if (!units) return false;
         program.code_[index].literal = &node.literal;
+        program.code_[index].units = *units;
         return true;
+      }
       case Op::var:
         return emit_var(node, element, index);
       case Op::not_:
@@ -106,24 +111,42 @@ struct Flattener {
 
 namespace {
 
+// Constants at namespace scope: a function's static would check its guard on every use.
+const Json kTrue(true);
+const Json kFalse(false);
+const Json kNull;
+const Json& kUndefined = js::undefined();
+
 const Json& json_of(bool value) {
-  static const Json yes(true);
-  static const Json no(false);
-  return value ? yes : no;
+  return value ? kTrue : kFalse;
 }
 
 const Json& null_json() {
-  static const Json value;
-  return value;
+  return kNull;
 }
 
 // An intermediate result: always borrowed (a literal, a symbol's value, an element, a boolean).
 struct Out {
-  const Json* json = &js::undefined();
+  const Json* json = &kUndefined;
   bool unknown = false;
   SymbolMask missing = 0;
   SymbolMask reads = 0;
 };
+
+// == and === on two texts or two booleans, what the rules compare most: JavaScript compares them
+// as they are. False when the types differ (the general case decides).
+bool same_text_or_boolean(const Json& a, const Json& b, bool& equal) {
+  if (a.type() != b.type()) return false;
+  if (a.is_string()) {
+    equal = *a.get_ptr<const Json::string_t*>() == *b.get_ptr<const Json::string_t*>();
+    return true;
+  }
+  if (a.is_boolean()) {
+    equal = *a.get_ptr<const Json::boolean_t*>() == *b.get_ptr<const Json::boolean_t*>();
+    return true;
+  }
+  return false;
+}
 
 Out known(bool value, SymbolMask reads) {
   return {&json_of(value), false, 0, reads};
@@ -139,7 +162,12 @@ struct Run {
   // Every operation takes a step and its known result is charged, as in eval_node.
   Out eval(std::uint16_t index, const Json* element) {
     if (!budget.step()) return {};
-    Out out = dispatch(program.code_[index], element);
+    const Program::Instruction& in = program.code_[index];
+    if (static_cast<Op>(in.op) == Op::literal) {
+      budget.take_units(in.units);
+      return {in.literal};
+    }
+    Out out = dispatch(in, element);
     if (!out.unknown) budget.charge(*out.json);
     return out;
   }
@@ -207,16 +235,16 @@ struct Run {
     bool result = false;
     switch (op) {
       case Op::equal:
-        result = js::loose_equal(a, b);
+        result = same_text_or_boolean(a, b, result) ? result : js::loose_equal(a, b);
         break;
       case Op::not_equal:
-        result = !js::loose_equal(a, b);
+        result = !(same_text_or_boolean(a, b, result) ? result : js::loose_equal(a, b));
         break;
       case Op::strict_equal:
-        result = js::strict_equal(a, b);
+        result = same_text_or_boolean(a, b, result) ? result : js::strict_equal(a, b);
         break;
       case Op::strict_not_equal:
-        result = !js::strict_equal(a, b);
+        result = !(same_text_or_boolean(a, b, result) ? result : js::strict_equal(a, b));
         break;
       case Op::greater:
         result = js::less_than(b, a);
