@@ -14,6 +14,7 @@ import process from 'node:process';
 import { CHROMIUM_EXECUTABLE } from '../tests/browser/support.mjs';
 import { flowCalls, flowCallsLine } from './flow-calls.mjs';
 import { interfaceBench } from './interface-bench.mjs';
+import { logicBench, logicBenchLines } from './logic-bench.mjs';
 import {
   FIRST_QUESTION_BROTLI_BUDGET, filesBeforeFirstQuestion, launchChromium, repoRoot, standaloneWeight, startupTimes, weighFiles,
 } from './page-load.mjs';
@@ -50,10 +51,14 @@ function nativeBench() {
   const output = execFileSync(join(repoRoot, 'build', 'dev', 'bench', 'pdp_bench'), { encoding: 'utf8' });
   const one = output.match(/one assessment.*?median ([\d.]+) us \(min ([\d.]+), max ([\d.]+)\)/);
   const walk = output.match(/exhaustive walk: (\d+) paths, median ([\d.]+) ms \(min ([\d.]+), max ([\d.]+)\)/);
-  if (!one || !walk) throw new Error(`pdp_bench printed something unexpected:\n${output}`);
+  const mix = output.match(/assessment of each finished path \((\d+) paths.*?median ([\d.]+) us \(min ([\d.]+), max ([\d.]+)\).*?phases: (.*) us/);
+  const criteria = output.match(/three criteria of one answer set \(CPU\): compiled (\d+) ns.*?tree evaluator (\d+) ns/);
+  if (!one || !walk || !mix || !criteria) throw new Error(`pdp_bench printed something unexpected:\n${output}`);
   return {
     oneMicroseconds: { median: Number(one[1]), min: Number(one[2]), max: Number(one[3]) },
     walk: { paths: Number(walk[1]), median: Number(walk[2]), min: Number(walk[3]), max: Number(walk[4]) },
+    mix: { paths: Number(mix[1]), median: Number(mix[2]), min: Number(mix[3]), max: Number(mix[4]), phases: mix[5] },
+    criteriaNanoseconds: { compiled: Number(criteria[1]), tree: Number(criteria[2]) },
   };
 }
 
@@ -117,6 +122,16 @@ async function main() {
   ]));
   console.log(`\nreply size: median ${speed.replyBytes.median} bytes, max ${speed.replyBytes.max} bytes ` +
     `(the core's JSON reply over the same ${speed.count} answer sets: ids and values, the texts are in the info)`);
+  // The goal of issue #15: the page's whole call at least 10× as fast as publicodes's eligibility.
+  console.log(`\nfull assessment through engine.js vs publicodes evaluating the eligibility alone (CPU): ` +
+    `${(speed.wasm.perCpuSecond / speed.publicodes.perCpuSecond).toFixed(2)}× as fast ` +
+    `(${(1e6 / speed.wasm.perCpuSecond).toFixed(1)} µs vs ${(1e6 / speed.publicodes.perCpuSecond).toFixed(1)} µs)`);
+
+  // Condition evaluation alone inside the module (a bench-only build, never in dist/).
+  const logic = await logicBench({ dist, count });
+  report.logic = logic;
+  console.log(`\n## The three criteria alone: inside the wasm module vs json-logic-js apply\n`);
+  for (const line of logicBenchLines(logic)) console.log(line);
 
   // The page's conversation with the core.
   const calls = await flowCalls({ dist });
@@ -131,7 +146,10 @@ async function main() {
   console.log(table(['what', 'median', 'min–max'], [
     ['one assessment (finished, eligible employee)', `${native.oneMicroseconds.median} µs`, `${native.oneMicroseconds.min}–${native.oneMicroseconds.max} µs`],
     [`exhaustive walk (${native.walk.paths} paths)`, `${native.walk.median} ms`, `${native.walk.min}–${native.walk.max} ms`],
+    [`assessment of each finished path, text in and out (CPU; ${native.mix.paths} paths)`, `${native.mix.median} µs`, `${native.mix.min}–${native.mix.max} µs`],
+    ['the three criteria of one answer set (CPU)', `compiled ${native.criteriaNanoseconds.compiled} ns`, `tree evaluator ${native.criteriaNanoseconds.tree} ns`],
   ]));
+  console.log(`\nwhere one assessment's time goes (µs): ${native.mix.phases}`);
 
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -118,6 +119,29 @@ const char* kind_name(ItemKind kind);  // "programmes", "measures"… as in the 
 // The key of an item's text beside its title: "role" for actors, "how" for channels, else "text".
 const char* item_text_key(ItemKind kind);
 
+struct CompiledRules;  // compiled_rules.hpp
+
+// Where a rule set keeps its compiled conditions (compiled_rules.hpp), built on first use. A copy
+// or a move of the rule set starts without them, so that they never describe another rule set.
+// The first use must not happen from two threads at once.
+class CompiledRulesCache {
+ public:
+  CompiledRulesCache() = default;
+  CompiledRulesCache(const CompiledRulesCache&) {}
+  CompiledRulesCache(CompiledRulesCache&&) noexcept {}
+  CompiledRulesCache& operator=(const CompiledRulesCache&) {
+    value.reset();
+    return *this;
+  }
+  CompiledRulesCache& operator=(CompiledRulesCache&&) noexcept {
+    value.reset();
+    return *this;
+  }
+  ~CompiledRulesCache() = default;
+
+  mutable std::shared_ptr<const CompiledRules> value;
+};
+
 struct RuleSet {
   std::string version;
   Date information_date;
@@ -131,6 +155,7 @@ struct RuleSet {
   std::map<std::string, Json> texts;  // locale -> its texts, complete (checked at load)
   // Languages of the full rule set left out of this bundle: code -> the language's name.
   std::map<std::string, std::string> separate_locales;
+  CompiledRulesCache compiled;
 
   // Index of a question in `questions`, or -1.
   int question_index(const std::string& id) const;

@@ -3,32 +3,16 @@
 
 #include <algorithm>
 
+#include <array>
+#include <iterator>
+
+#include "core/compiled_rules.hpp"
 #include "core/json_reader.hpp"
-#include "core/logic/scope.hpp"
 #include "core/period.hpp"
+#include "core/settle.hpp"
 
 namespace pdp {
 namespace {
-
-// `var` reads answers by question id; an unanswered (or "ne_sait_pas") question is unknown.
-class AnswersScope final : public logic::Scope {
- public:
-  AnswersScope(const RuleSet& rules, const Answers& answers) : rules_(rules), answers_(answers) {}
-
-  std::optional<Value> lookup(const Json& name) const override {
-    if (!name.is_string()) return std::nullopt;
-    const int index = rules_.question_index(name.get_ref<const std::string&>());
-    if (index < 0) return std::nullopt;
-    const auto position = static_cast<std::size_t>(index);
-    const auto& answer = answers_[position];
-    if (answer && !answer->unknown) return Value::known(answer->value, bit_of(position));
-    return Value::unknown_of(bit_of(position));
-  }
-
- private:
-  const RuleSet& rules_;
-  const Answers& answers_;
-};
 
 Value kleene_and(const Value& a, const Value& b) {
   const Truth ta = truth_of(a);
@@ -45,13 +29,11 @@ Value to_check(const Value& applies) {
   return Value::unknown_of(0, applies.reads);
 }
 
-// How the period of the item's programme (or of the programme itself) bears on it on `date`.
-Value within_period(const RuleSet& rules, const Item& item, const Date& date, Value applies) {
+// How the period of the item's `programme` (or of the programme itself) bears on it on `date`.
+Value within_period(const Item& item, const Item* programme, const Date& date, Value applies) {
   if (item.kind != ItemKind::programme && item.valid_from && date < *item.valid_from) {
     return Value::known(false);
   }
-  const Item* programme = item.kind == ItemKind::programme ? &item : nullptr;
-  if (!programme && !item.programme.empty()) programme = rules.programme(item.programme);
   if (!programme) return applies;
   switch (period_status(*programme, date)) {
     case PeriodStatus::in_force:
@@ -69,7 +51,7 @@ Value within_period(const RuleSet& rules, const Item& item, const Date& date, Va
 // A situation cut short because the budget ran out in the condition at `path`.
 Situation blamed(Situation& s, logic::Budget& budget, const std::string& path) {
   budget.blame(path);
-  return std::move(s);
+  return s;
 }
 
 }  // namespace
@@ -109,67 +91,106 @@ Truth truth_of(const Value& value) {
   return logic::truthy(value.json) ? Truth::yes : Truth::no;
 }
 
+bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<Answer>& given,
+                     Symbols symbols, logic::Budget& budget, Value& asked,
+                     std::vector<std::string>& offered, std::optional<Answer>& used) {
+  const Question& question = rules.questions[q];
+  const auto& conditions = compiled(rules).questions[q];
+  asked = conditions.asked_when.evaluate(symbols, budget);
+  if (budget.spent()) {
+    budget.blame(question.path + "/asked_when");
+    return false;
+  }
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    const std::string& option = question.options[o];
+    const auto& condition = conditions.options_when[o];
+    if (!condition) {
+      offered.push_back(option);
+      continue;
+    }
+    const Truth truth = truth_of(condition->evaluate(symbols, budget));
+    if (budget.spent()) {
+      budget.blame(question.path + "/options_when/" + pointer_token(option));
+      return false;
+    }
+    if (truth == Truth::yes) offered.push_back(option);
+  }
+  used.reset();
+  if (given && truth_of(asked) == Truth::yes) used = restrict_to_offered(question, *given, offered);
+  return true;
+}
+
+bool criterion_status(const RuleSet& rules, std::size_t c, Symbols symbols, logic::Budget& budget,
+                      Value& status, bool& checked) {
+  const Criterion& criterion = rules.criteria[c];
+  const auto& conditions = compiled(rules).criteria[c];
+  checked = false;
+  status = conditions.condition.evaluate(symbols, budget);
+  if (budget.spent()) {
+    budget.blame(criterion.path + "/condition");
+    return false;
+  }
+  if (!conditions.to_check_when || truth_of(status) != Truth::no) return true;
+  const Value open_point = conditions.to_check_when->evaluate(symbols, budget);
+  if (budget.spent()) {
+    budget.blame(criterion.path + "/to_check_when");
+    return false;
+  }
+  const SymbolMask reads = status.reads | open_point.reads;
+  if (truth_of(open_point) == Truth::yes) {
+    status = Value::unknown_of(0, reads);
+    checked = true;
+  } else if (truth_of(open_point) == Truth::unknown) {
+    status = Value::unknown_of(open_point.missing, reads);
+  }
+  return true;
+}
+
 Situation evaluate_situation(const RuleSet& rules, const Answers& given, const Date& date,
                              logic::Budget& budget) {
+  const CompiledRules& compiled_rules = compiled(rules);
   const std::size_t n = rules.questions.size();
   Situation s;
   s.used.assign(n, std::nullopt);
   s.asked.resize(n);
   s.offered.resize(n);
-  AnswersScope scope(rules, s.used);
+  // What the conditions read: each used answer that is known, by question index.
+  std::array<const Json*, kMaxQuestions> symbols{};
 
   // Questions only read earlier ones (checked at load), so one pass in order settles them.
   for (std::size_t i = 0; i < n; ++i) {
     const Question& question = rules.questions[i];
-    s.asked[i] = question.asked_when.evaluate(scope, budget);
-    if (budget.spent()) return blamed(s, budget, question.path + "/asked_when");
-    for (const auto& option : question.options) {
-      auto condition = question.options_when.find(option);
-      if (condition == question.options_when.end()) {
-        s.offered[i].push_back(option);
-        continue;
-      }
-      const Truth offered = truth_of(condition->second.evaluate(scope, budget));
-      if (budget.spent()) {
-        return blamed(s, budget, question.path + "/options_when/" + pointer_token(option));
-      }
-      if (offered == Truth::yes) s.offered[i].push_back(option);
-    }
-    if (!given[i]) continue;
     std::optional<Answer> answer;
-    if (truth_of(s.asked[i]) == Truth::yes) {
-      answer = restrict_to_offered(question, *given[i], s.offered[i]);
+    if (!settle_question(rules, i, given[i], symbols.data(), budget, s.asked[i], s.offered[i],
+                         answer)) {
+      return s;
     }
-    if (!answer) {
+    if (given[i] && !answer) {
       const bool applies = truth_of(s.asked[i]) == Truth::yes;
       s.dropped.push_back(
           {question.id, given[i]->to_json(), applies ? "not_offered" : "not_asked", nullptr});
-    } else if (answer->to_json() != given[i]->to_json()) {
+    } else if (given[i] &&
+               (answer->unknown != given[i]->unknown || answer->value != given[i]->value)) {
       s.dropped.push_back({question.id, given[i]->to_json(), "not_offered", answer->to_json()});
     }
     if (answer && answer->unknown) s.unknown_answers |= bit_of(i);
     s.used[i] = std::move(answer);
+    if (s.used[i] && !s.used[i]->unknown) symbols[i] = &s.used[i]->value;
   }
 
   s.eligibility = Value::known(true);
-  for (const auto& criterion : rules.criteria) {
-    Value status = criterion.condition.evaluate(scope, budget);
-    if (budget.spent()) return blamed(s, budget, criterion.path + "/condition");
+  s.criteria.reserve(rules.criteria.size());
+  s.criteria_to_check.reserve(rules.criteria.size());
+  s.criteria_variants.reserve(rules.criteria.size());
+  for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+    const Criterion& criterion = rules.criteria[c];
+    const auto& conditions = compiled_rules.criteria[c];
+    Value status;
     bool checked = false;
-    if (criterion.to_check_when && truth_of(status) == Truth::no) {
-      const Value open_point = criterion.to_check_when->evaluate(scope, budget);
-      if (budget.spent()) return blamed(s, budget, criterion.path + "/to_check_when");
-      const SymbolMask reads = status.reads | open_point.reads;
-      if (truth_of(open_point) == Truth::yes) {
-        status = Value::unknown_of(0, reads);
-        checked = true;
-      } else if (truth_of(open_point) == Truth::unknown) {
-        status = Value::unknown_of(open_point.missing, reads);
-      }
-    }
+    if (!criterion_status(rules, c, symbols.data(), budget, status, checked)) return s;
     int variant = -1;
-    for (std::size_t v = 0; variant < 0 && v < criterion.variants.size(); ++v) {
-      const Truth chosen = truth_of(criterion.variants[v].when.evaluate(scope, budget));
+    for (std::size_t v = 0; variant < 0 && v < conditions.variants.size(); ++v) {
+      const Truth chosen = truth_of(conditions.variants[v].evaluate(symbols.data(), budget));
       if (budget.spent()) {
         return blamed(s, budget, criterion.path + "/variants/" + std::to_string(v) + "/when");
       }
@@ -182,19 +203,25 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
   }
 
   SymbolMask open = s.eligibility.unknown ? s.eligibility.missing : 0;
-  for (ItemKind kind : kItemKinds) {
+  for (std::size_t k = 0; k < std::size(kItemKinds); ++k) {
+    const ItemKind kind = kItemKinds[k];
     auto& values = s.items[kind];
     auto& variants = s.variants[kind];
-    for (const auto& item : rules.items_of(kind)) {
-      Value applies = item.applies_when.evaluate(scope, budget);
+    const auto& items = rules.items_of(kind);
+    values.reserve(items.size());
+    variants.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const Item& item = items[i];
+      const auto& conditions = compiled_rules.items[k][i];
+      Value applies = conditions.applies_when.evaluate(symbols.data(), budget);
       if (budget.spent()) return blamed(s, budget, item.path + "/applies_when");
-      applies = within_period(rules, item, date, std::move(applies));
+      applies = within_period(item, conditions.programme, date, std::move(applies));
       if (item.requires_eligibility) applies = kleene_and(s.eligibility, applies);
       int variant = -1;
       for (std::size_t v = 0; variant < 0 && v < item.variants.size(); ++v) {
         if (truth_of(applies) == Truth::no) break;
         const TextVariant& candidate = item.variants[v];
-        const Truth chosen = truth_of(candidate.when.evaluate(scope, budget));
+        const Truth chosen = truth_of(conditions.variants[v].evaluate(symbols.data(), budget));
         if (budget.spent()) {
           return blamed(s, budget, item.path + "/variants/" + std::to_string(v) + "/when");
         }
@@ -238,7 +265,7 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
   for (std::size_t o = 0; s.outcome < 0 && o < rules.outcomes.size(); ++o) {
     const Outcome& outcome = rules.outcomes[o];
     if (outcome.eligibility != eligibility) continue;
-    const Truth chosen = truth_of(outcome.when.evaluate(scope, budget));
+    const Truth chosen = truth_of(compiled_rules.outcomes[o].evaluate(symbols.data(), budget));
     if (budget.spent()) return blamed(s, budget, outcome.path + "/when");
     if (chosen == Truth::yes) s.outcome = static_cast<int>(o);
   }

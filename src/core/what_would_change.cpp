@@ -1,13 +1,23 @@
-// Searches, among the answers a criterion reads, the changes that would meet it.
+// Searches, among the answers a criterion reads, the changes that would meet it. Each try settles
+// only the questions the criterion depends on and its status (never a whole situation), and the
+// result is kept by those questions' answers: the same partial situations come back on every
+// call.
 #include "core/what_would_change.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "core/compiled_rules.hpp"
 #include "core/rules_checks.hpp"
+#include "core/settle.hpp"
 #include "core/situation.hpp"
 
 namespace pdp {
 namespace {
+
+// Past this many partial situations a criterion's memo starts again: hostile requests cannot make
+// it grow without end (the shipped rules reach a few hundred).
+constexpr std::size_t kMemoLimit = 4096;
 
 // Candidate answers for a change: every boolean or option, and for a multi question each option
 // on its own (the smallest selection that can make a difference).
@@ -25,10 +35,44 @@ Answers with_change(const Answers& answers, std::size_t question, const Json& va
   return changed;
 }
 
-}  // namespace
+// The part of a situation the status of one criterion depends on.
+struct Probe {
+  const RuleSet& rules;
+  std::size_t criterion;
+  SymbolMask depends_on;
+  std::vector<Value> asked;
+  std::vector<std::vector<std::string>> offered;
+  Answers used;
+  Value status;
 
-WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date& date,
-                        std::size_t criterion, logic::Budget& budget) {
+  Probe(const RuleSet& r, std::size_t c)
+      : rules(r),
+        criterion(c),
+        depends_on(compiled(r).criteria[c].depends_on),
+        asked(r.questions.size()),
+        offered(r.questions.size()),
+        used(r.questions.size()) {}
+
+  // Settles the questions the criterion depends on, in order, then its status; false once the
+  // budget is spent.
+  bool run(const Answers& answers, logic::Budget& budget) {
+    std::array<const Json*, kMaxQuestions> symbols{};
+    for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+      if ((depends_on & bit_of(q)) == 0) continue;
+      offered[q].clear();
+      if (!settle_question(rules, q, answers[q], symbols.data(), budget, asked[q], offered[q],
+                           used[q])) {
+        return false;
+      }
+      if (used[q] && !used[q]->unknown) symbols[q] = &used[q]->value;
+    }
+    bool checked = false;
+    return criterion_status(rules, criterion, symbols.data(), budget, status, checked);
+  }
+};
+
+WaysToMeet search(const RuleSet& rules, const Answers& answers, std::size_t criterion,
+                  logic::Budget& budget) {
   WaysToMeet ways;
   std::vector<std::size_t> reads;
   for (const auto& use : rules.criteria[criterion].condition.vars()) {
@@ -39,20 +83,20 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date
     }
   }
   std::sort(reads.begin(), reads.end());
-  const Situation now = evaluate_situation(rules, answers, date, budget);
-  if (budget.spent()) return ways;
+  Probe now(rules, criterion);
+  if (!now.run(answers, budget)) return ways;
+  Probe after(rules, criterion);
+  Probe both(rules, criterion);
 
   for (std::size_t q : reads) {
     const Question& question = rules.questions[q];
-    std::vector<std::string> offered = now.offered[q];
     if (truth_of(now.asked[q]) == Truth::no) continue;  // changing it would not be asked
-    for (const Json& value : candidate_answers(question, offered)) {
+    for (const Json& value : candidate_answers(question, now.offered[q])) {
       if (answers[q] && !answers[q]->unknown && answers[q]->value == value) continue;
       const Answers changed = with_change(answers, q, value);
-      const Situation after = evaluate_situation(rules, changed, date, budget);
-      if (budget.spent()) return ways;
+      if (!after.run(changed, budget)) return ways;
       if (!after.used[q]) continue;  // the option would not be offered
-      const Value& status = after.criteria[criterion];
+      const Value& status = after.status;
       if (truth_of(status) == Truth::yes) {
         ways.push_back({{q, {value}}});
         continue;
@@ -64,10 +108,8 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date
         AnswerChange meeting{q2, {}};
         const auto second = candidate_answers(rules.questions[q2], after.offered[q2]);
         for (const Json& value2 : second) {
-          const Situation both =
-              evaluate_situation(rules, with_change(changed, q2, value2), date, budget);
-          if (budget.spent()) return ways;
-          if (truth_of(both.criteria[criterion]) == Truth::yes) meeting.answers.push_back(value2);
+          if (!both.run(with_change(changed, q2, value2), budget)) return ways;
+          if (truth_of(both.status) == Truth::yes) meeting.answers.push_back(value2);
         }
         if (!second.empty() && meeting.answers.size() == second.size()) {
           ways.push_back({{q, {value}}});  // met whatever the next answer is
@@ -77,6 +119,67 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date
       }
     }
   }
+  return ways;
+}
+
+// An answer as a self-delimiting string: an option by its index, anything else by its JSON.
+void append_key(const Question& question, const Json& value, std::string& key) {
+  if (value.is_boolean()) {
+    key += value.get<bool>() ? 't' : 'f';
+    return;
+  }
+  if (value.is_string()) {
+    const auto& options = question.options;
+    const auto found =
+        std::find(options.begin(), options.end(), value.get_ref<const std::string&>());
+    if (found != options.end()) {
+      key += 'o';
+      key += static_cast<char>(found - options.begin());
+      return;
+    }
+  }
+  if (value.is_array()) {
+    key += '[';
+    for (const Json& element : value) append_key(question, element, key);
+    key += ']';
+    return;
+  }
+  const std::string text = value.dump();
+  key += 'j';
+  key += std::to_string(text.size());
+  key += ':';
+  key += text;
+}
+
+// The answers of the questions in `questions`, as a memo key.
+std::string memo_key(const RuleSet& rules, const Answers& answers, SymbolMask questions) {
+  std::string key;
+  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+    if ((questions & bit_of(q)) == 0) continue;
+    if (!answers[q]) {
+      key += '-';
+    } else if (answers[q]->unknown) {
+      key += '?';
+    } else {
+      append_key(rules.questions[q], answers[q]->value, key);
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date&,
+                        std::size_t criterion, logic::Budget& budget) {
+  const CompiledRules& compiled_rules = compiled(rules);
+  auto& memo = compiled_rules.ways_to_meet[criterion];
+  const std::string key = memo_key(rules, answers, compiled_rules.criteria[criterion].depends_on);
+  const auto found = memo.find(key);
+  if (found != memo.end()) return found->second;
+  WaysToMeet ways = search(rules, answers, criterion, budget);
+  if (budget.spent()) return ways;
+  if (memo.size() >= kMemoLimit) memo.clear();
+  memo.emplace(key, ways);
   return ways;
 }
 

@@ -4,7 +4,7 @@
 namespace pdp::logic {
 namespace {
 
-constexpr std::uint64_t kValueUnits = 16;
+constexpr std::uint64_t kValueUnits = Budget::kValueUnits;
 
 // Adds the units of `value` to `total`; false if it nests deeper than `depth_left`.
 bool measure(const Json& value, std::size_t depth_left, std::uint64_t& total) {
@@ -30,20 +30,20 @@ bool measure(const Json& value, std::size_t depth_left, std::uint64_t& total) {
 
 }  // namespace
 
-bool Budget::charge(const Json& value) {
+std::optional<std::uint64_t> Budget::units_of(const Json& value) {
+  std::uint64_t units = 0;
+  if (!measure(value, kValueDepth, units)) return std::nullopt;
+  return units;
+}
+
+bool Budget::charge_structured(const Json& value) {
   if (spent_ != Spent::no) return false;
   std::uint64_t units = 0;
   if (!measure(value, kValueDepth, units)) {
     spent_ = Spent::depth;
     return false;
   }
-  if (units > units_) {
-    units_ = 0;
-    spent_ = Spent::units;
-    return false;
-  }
-  units_ -= units;
-  return true;
+  return take_units(units);
 }
 
 std::string Budget::reason() const {

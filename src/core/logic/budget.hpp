@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "core/logic/value.hpp"
@@ -17,6 +18,8 @@ class Budget {
   static constexpr std::uint64_t kUnits = std::uint64_t{32} << 20;
   // Values built deeper than this (a `reduce` can nest without end) would break recursive code.
   static constexpr std::size_t kValueDepth = 512;
+  // The units of any value, besides one per byte of its texts.
+  static constexpr std::uint64_t kValueUnits = 16;
 
   Budget() = default;
   Budget(std::uint64_t steps, std::uint64_t units)
@@ -34,8 +37,28 @@ class Budget {
   }
 
   // Takes the size of a value read or built: about one unit per byte of its text, 16 per value.
-  // False once the budget is spent, and for a value nested deeper than kValueDepth.
-  bool charge(const Json& value);
+  // False once the budget is spent, and for a value nested deeper than kValueDepth. Inline for
+  // the scalars every condition reads and gives.
+  bool charge(const Json& value) {
+    if (value.is_structured()) return charge_structured(value);
+    std::uint64_t units = kValueUnits;
+    if (value.is_string()) units += value.get_ptr<const Json::string_t*>()->size();
+    return take_units(units);
+  }
+
+  // The units charge(value) would take, or nothing when `value` nests deeper than kValueDepth.
+  static std::optional<std::uint64_t> units_of(const Json& value);
+  // Takes units measured beforehand (units_of): what charge() would do, without measuring again.
+  bool take_units(std::uint64_t units) {
+    if (spent_ != Spent::no) return false;
+    if (units > units_) {
+      units_ = 0;
+      spent_ = Spent::units;
+      return false;
+    }
+    units_ -= units;
+    return true;
+  }
 
   bool spent() const { return spent_ != Spent::no; }
   std::uint64_t steps_used() const { return steps_limit_ - steps_; }
@@ -52,6 +75,8 @@ class Budget {
 
  private:
   enum class Spent : std::uint8_t { no, steps, units, depth };
+
+  bool charge_structured(const Json& value);
 
   std::uint64_t steps_limit_ = kSteps;
   std::uint64_t units_limit_ = kUnits;

@@ -424,38 +424,6 @@ Result array(const Node& node, const Env& env) {
   return Result::of(std::move(out), reads);
 }
 
-// Whether `text` holds `pattern`, in time linear in both (Knuth-Morris-Pratt): std::string::find
-// and the standard searchers can take the product of the lengths, which hostile data can make huge.
-bool holds(std::string_view text, std::string_view pattern) {
-  if (pattern.empty()) return true;
-  if (pattern.size() > text.size()) return false;
-  std::vector<std::size_t> border(pattern.size(), 0);  // longest proper border of each prefix
-  for (std::size_t i = 1, k = 0; i < pattern.size(); ++i) {
-    while (k > 0 && pattern[i] != pattern[k]) k = border[k - 1];
-    if (pattern[i] == pattern[k]) ++k;
-    border[i] = k;
-  }
-  for (std::size_t i = 0, k = 0; i < text.size(); ++i) {
-    while (k > 0 && text[i] != pattern[k]) k = border[k - 1];
-    if (text[i] == pattern[k]) ++k;
-    if (k == pattern.size()) return true;
-  }
-  return false;
-}
-
-Json contains(const Json& needle, const Json& haystack) {
-  if (!js::to_boolean(haystack)) return false;
-  if (haystack.is_string()) {
-    return holds(*haystack.get_ptr<const Json::string_t*>(), js::to_string(needle));
-  }
-  if (haystack.is_array()) {
-    for (const Json& element : *haystack.get_ptr<const Json::array_t*>()) {
-      if (js::strict_equal(element, needle)) return true;
-    }
-  }
-  return false;  // other values have no indexOf
-}
-
 Json substring(const Json& source, const Json& start, const Json& length) {
   const std::string text = js::to_string(source);
   if (js::less_than(length, Json(0))) {
@@ -612,7 +580,7 @@ Result dispatch(const Node& node, const Env& env) {
     case Op::merge:
       return strict_all(node, env, merge);
     case Op::in:
-      return strict<2>(node, env, [](const Two& o) { return contains(o[0], o[1]); });
+      return strict<2>(node, env, [](const Two& o) { return Json(contains(o[0], o[1])); });
     case Op::cat:
       return strict_all(node, env, concatenate);
     case Op::substr:
@@ -631,6 +599,42 @@ Result eval_node(const Node& node, const Env& env) {
 }
 
 }  // namespace
+
+namespace {
+
+// Whether `text` holds `pattern`, in time linear in both (Knuth-Morris-Pratt): std::string::find
+// and the standard searchers can take the product of the lengths, which hostile data can make huge.
+bool holds(std::string_view text, std::string_view pattern) {
+  if (pattern.empty()) return true;
+  if (pattern.size() > text.size()) return false;
+  std::vector<std::size_t> border(pattern.size(), 0);  // longest proper border of each prefix
+  for (std::size_t i = 1, k = 0; i < pattern.size(); ++i) {
+    while (k > 0 && pattern[i] != pattern[k]) k = border[k - 1];
+    if (pattern[i] == pattern[k]) ++k;
+    border[i] = k;
+  }
+  for (std::size_t i = 0, k = 0; i < text.size(); ++i) {
+    while (k > 0 && text[i] != pattern[k]) k = border[k - 1];
+    if (text[i] == pattern[k]) ++k;
+    if (k == pattern.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool contains(const Json& needle, const Json& haystack) {
+  if (!js::to_boolean(haystack)) return false;
+  if (haystack.is_string()) {
+    return holds(*haystack.get_ptr<const Json::string_t*>(), js::to_string(needle));
+  }
+  if (haystack.is_array()) {
+    for (const Json& element : *haystack.get_ptr<const Json::array_t*>()) {
+      if (js::strict_equal(element, needle)) return true;
+    }
+  }
+  return false;  // other values have no indexOf
+}
 
 Value Expression::evaluate(const Scope& scope, Budget& budget) const {
   if (!root_) return Value::known(nullptr);

@@ -67,6 +67,7 @@ class Expression {
   Expression& operator=(Expression&&) noexcept;
 
  private:
+  friend struct Flattener;  // program.cpp reads the tree it flattens
   std::shared_ptr<const Node> root_;
 };
 

@@ -63,6 +63,9 @@ struct Node {
 // holding one at any depth: values that are not plain literals.
 bool contains_logic(const Json& value);
 
+// JsonLogic's `in`: `needle` is an element of the array `haystack`, or a part of the text.
+bool contains(const Json& needle, const Json& haystack);
+
 // Compiles `logic` into `out`. `path` is the JSON pointer of `logic` in the whole expression (used
 // for errors; restored on return).
 std::optional<Error> compile_node(const Json& logic, std::string& path, Node& out);

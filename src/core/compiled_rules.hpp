@@ -1,0 +1,73 @@
+// The rules' conditions ready to evaluate many times: flattened once (logic/program.hpp), their
+// symbols being question indexes, with what every evaluation of a situation would otherwise look
+// up by name (an item's programme, the questions a criterion depends on).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/logic/program.hpp"
+#include "core/rules.hpp"
+#include "core/what_would_change.hpp"
+
+namespace pdp {
+
+using logic::SymbolMask;
+using logic::Symbols;
+using logic::Value;
+
+// One condition of the rules over the answers used so far (`symbols`: each question's known
+// answer, or nullptr). Evaluated flat when it can be, else by the tree evaluator: the same value
+// and the same spending of the budget either way.
+class Condition {
+ public:
+  Condition(const RuleSet& rules, const Expression& expression);
+  Value evaluate(Symbols symbols, logic::Budget& budget) const;
+  // The questions it may read: those of its vars, or every question when a var's name is computed.
+  SymbolMask reads() const { return reads_; }
+  bool flat() const { return flat_.has_value(); }
+
+ private:
+  const RuleSet* rules_;
+  const Expression* tree_;
+  std::optional<logic::Program> flat_;
+  SymbolMask reads_;
+};
+
+struct CompiledRules {
+  struct QuestionConditions {
+    Condition asked_when;
+    std::vector<std::optional<Condition>> options_when;  // per option; none: always offered
+  };
+  struct CriterionConditions {
+    Condition condition;
+    std::optional<Condition> to_check_when;
+    std::vector<Condition> variants;
+    // The questions its status depends on: those its conditions read, and those that decide
+    // whether they are asked and what they offer.
+    SymbolMask depends_on = 0;
+  };
+  struct ItemConditions {
+    Condition applies_when;
+    std::vector<Condition> variants;
+    const Item* programme;  // the programme whose period bears on it (itself, for a programme)
+  };
+
+  explicit CompiledRules(const RuleSet& rules);
+
+  std::vector<QuestionConditions> questions;
+  std::vector<CriterionConditions> criteria;
+  std::vector<std::vector<ItemConditions>> items;  // per kind, in the order of kItemKinds
+  std::vector<Condition> outcomes;
+
+  // What would meet each criterion, by the answers it depends on (what_would_change.cpp): the
+  // search depends on nothing else, and the same few partial situations come back on every call.
+  mutable std::vector<std::map<std::string, WaysToMeet>> ways_to_meet;
+};
+
+// The compiled form of `rules`, built on its first use and kept in rules.compiled.
+const CompiledRules& compiled(const RuleSet& rules);
+
+}  // namespace pdp

@@ -1,0 +1,349 @@
+// The flat evaluator: the tree evaluator's results, steps and units (evaluate.cpp, operation by
+// operation) for the operations that build no value, over symbols read by index.
+#include "core/logic/program.hpp"
+
+#include <limits>
+
+#include "core/logic/javascript.hpp"
+#include "core/logic/node.hpp"
+
+namespace pdp::logic {
+
+// Builds the instructions in evaluation order; fails (false) on what the flat form leaves to the
+// tree evaluator.
+struct Flattener {
+  Program& program;
+  const std::function<int(const std::string&)>& symbol_of;
+
+  static const Node* root(const Expression& expression) { return expression.root_.get(); }
+
+  // Emits `node`, evaluated in the data (element = false) or in an element of some/all/none.
+  bool emit(const Node& node, bool element, std::uint16_t& index) {
+    if (program.code_.size() >= std::numeric_limits<std::uint16_t>::max()) return false;
+    index = static_cast<std::uint16_t>(program.code_.size());
+    program.code_.push_back({static_cast<std::uint8_t>(node.op), 0, 0, -1, nullptr});
+    std::size_t evaluated = 0;  // the operands the tree evaluator evaluates; it ignores the others
+    switch (node.op) {
+      case Op::literal: {
+        // A literal nested too deep spends the budget when charged: left to the tree evaluator.
+        const std::optional<std::uint64_t> units = Budget::units_of(node.literal);
+        if (!units) return false;
+        program.code_[index].literal = &node.literal;
+        program.code_[index].units = *units;
+        return true;
+      }
+      case Op::var:
+        return emit_var(node, element, index);
+      case Op::not_:
+      case Op::not_not:
+        evaluated = 1;
+        break;
+      case Op::equal:
+      case Op::strict_equal:
+      case Op::not_equal:
+      case Op::strict_not_equal:
+      case Op::greater:
+      case Op::greater_equal:
+      case Op::in:
+        evaluated = 2;
+        break;
+      case Op::less:
+      case Op::less_equal:
+        evaluated = 3;
+        break;
+      case Op::and_:
+      case Op::or_:
+        evaluated = node.args.size();
+        break;
+      case Op::all:
+      case Op::none:
+      case Op::some:
+        return emit_iteration(node, element, index);
+      default:
+        return false;
+    }
+    if (evaluated > node.args.size()) evaluated = node.args.size();
+    std::vector<std::uint16_t> operands(evaluated);
+    for (std::size_t i = 0; i < evaluated; ++i) {
+      if (!emit(node.args[i], element, operands[i])) return false;
+    }
+    attach(index, operands);
+    return true;
+  }
+
+  // A var of a literal name: in the data, a symbol; in an element, the element itself (""). The
+  // default is never evaluated: a symbol is always found (known or unknown), so is the element.
+  bool emit_var(const Node& node, bool element, std::uint16_t index) {
+    if (node.args.empty() || node.args[0].op != Op::literal || !node.args[0].literal.is_string()) {
+      return false;
+    }
+    const std::string& name = *node.args[0].literal.get_ptr<const Json::string_t*>();
+    if (element) {
+      if (!name.empty()) return false;
+    } else {
+      const int symbol = symbol_of(name);
+      if (symbol < 0 || symbol >= 64) return false;
+      program.code_[index].symbol = symbol;
+      program.reads_ |= SymbolMask{1} << symbol;
+    }
+    std::vector<std::uint16_t> operands(1);
+    if (!emit(node.args[0], element, operands[0])) return false;
+    attach(index, operands);
+    return true;
+  }
+
+  // some/all/none: the collection in the current data, the test in each element.
+  bool emit_iteration(const Node& node, bool element, std::uint16_t index) {
+    std::vector<std::uint16_t> operands(node.args.size() < 2 ? node.args.size() : 2);
+    for (std::size_t i = 0; i < operands.size(); ++i) {
+      if (!emit(node.args[i], i == 1 || element, operands[i])) return false;
+    }
+    attach(index, operands);
+    return true;
+  }
+
+  void attach(std::uint16_t index, const std::vector<std::uint16_t>& operands) {
+    program.code_[index].first = static_cast<std::uint16_t>(program.arguments_.size());
+    program.code_[index].count = static_cast<std::uint16_t>(operands.size());
+    program.arguments_.insert(program.arguments_.end(), operands.begin(), operands.end());
+  }
+};
+
+namespace {
+
+// Constants at namespace scope: a function's static would check its guard on every use.
+const Json kTrue(true);
+const Json kFalse(false);
+const Json kNull;
+const Json& kUndefined = js::undefined();
+
+const Json& json_of(bool value) {
+  return value ? kTrue : kFalse;
+}
+
+const Json& null_json() {
+  return kNull;
+}
+
+// An intermediate result: always borrowed (a literal, a symbol's value, an element, a boolean).
+struct Out {
+  const Json* json = &kUndefined;
+  bool unknown = false;
+  SymbolMask missing = 0;
+  SymbolMask reads = 0;
+};
+
+// == and === on two texts or two booleans, what the rules compare most: JavaScript compares them
+// as they are. False when the types differ (the general case decides).
+bool same_text_or_boolean(const Json& a, const Json& b, bool& equal) {
+  if (a.type() != b.type()) return false;
+  if (a.is_string()) {
+    equal = *a.get_ptr<const Json::string_t*>() == *b.get_ptr<const Json::string_t*>();
+    return true;
+  }
+  if (a.is_boolean()) {
+    equal = *a.get_ptr<const Json::boolean_t*>() == *b.get_ptr<const Json::boolean_t*>();
+    return true;
+  }
+  return false;
+}
+
+Out known(bool value, SymbolMask reads) {
+  return {&json_of(value), false, 0, reads};
+}
+
+}  // namespace
+
+struct Run {
+  const Program& program;
+  Symbols symbols;
+  Budget& budget;
+
+  // Every operation takes a step and its known result is charged, as in eval_node.
+  Out eval(std::uint16_t index, const Json* element) {
+    if (!budget.step()) return {};
+    const Program::Instruction& in = program.code_[index];
+    if (static_cast<Op>(in.op) == Op::literal) {
+      budget.take_units(in.units);
+      return {in.literal};
+    }
+    Out out = dispatch(in, element);
+    if (!out.unknown) budget.charge(*out.json);
+    return out;
+  }
+
+  // Operand i, or undefined (not evaluated, no step) when the operation has fewer.
+  Out operand(const Program::Instruction& in, std::size_t i, const Json* element) {
+    if (i >= in.count) return {};
+    return eval(program.arguments_[in.first + i], element);
+  }
+
+  Out dispatch(const Program::Instruction& in, const Json* element) {
+    switch (static_cast<Op>(in.op)) {
+      case Op::literal:
+        return {in.literal};
+      case Op::var:
+        return var(in, element);
+      case Op::not_:
+      case Op::not_not: {
+        const Out a = operand(in, 0, element);
+        if (a.unknown) return {&null_json(), true, a.missing, a.reads};
+        return known(truthy(*a.json) == (static_cast<Op>(in.op) == Op::not_not), a.reads);
+      }
+      case Op::and_:
+        return and_or(in, element, false);
+      case Op::or_:
+        return and_or(in, element, true);
+      case Op::all:
+      case Op::none:
+      case Op::some:
+        return iterate(in, element);
+      default:
+        return compare(in, element);
+    }
+  }
+
+  Out var(const Program::Instruction& in, const Json* element) {
+    operand(in, 0, element);  // the name, a literal: a step and its units, as the tree spends
+    if (element != nullptr) {
+      budget.charge(*element);  // look_up's copy of the data
+      return {element};
+    }
+    const Json* value = symbols[in.symbol];
+    const SymbolMask bit = SymbolMask{1} << in.symbol;
+    if (value == nullptr) return {&null_json(), true, bit, 0};
+    budget.charge(*value);
+    return {value, false, 0, bit};
+  }
+
+  // The comparisons and `in`: strict in their operands (unknown as soon as one is).
+  Out compare(const Program::Instruction& in, const Json* element) {
+    const Op op = static_cast<Op>(in.op);
+    const std::size_t needed = op == Op::less || op == Op::less_equal ? 3 : 2;
+    Out o[3];
+    Out all;
+    all.json = &null_json();
+    for (std::size_t i = 0; i < needed; ++i) {
+      o[i] = operand(in, i, element);
+      all.unknown = all.unknown || o[i].unknown;
+      all.missing |= o[i].missing;
+      all.reads |= o[i].reads;
+    }
+    if (all.unknown) return all;
+    const Json& a = *o[0].json;
+    const Json& b = *o[1].json;
+    bool result = false;
+    switch (op) {
+      case Op::equal:
+        result = same_text_or_boolean(a, b, result) ? result : js::loose_equal(a, b);
+        break;
+      case Op::not_equal:
+        result = !(same_text_or_boolean(a, b, result) ? result : js::loose_equal(a, b));
+        break;
+      case Op::strict_equal:
+        result = same_text_or_boolean(a, b, result) ? result : js::strict_equal(a, b);
+        break;
+      case Op::strict_not_equal:
+        result = !(same_text_or_boolean(a, b, result) ? result : js::strict_equal(a, b));
+        break;
+      case Op::greater:
+        result = js::less_than(b, a);
+        break;
+      case Op::greater_equal:
+        result = js::less_equal(b, a);
+        break;
+      case Op::in:
+        result = contains(a, b);
+        break;
+      case Op::less:
+        result =
+            js::less_than(a, b) && (js::is_undefined(*o[2].json) || js::less_than(b, *o[2].json));
+        break;
+      case Op::less_equal:
+        result =
+            js::less_equal(a, b) && (js::is_undefined(*o[2].json) || js::less_equal(b, *o[2].json));
+        break;
+      default:
+        break;
+    }
+    return known(result, all.reads);
+  }
+
+  // The first operand that decides, even after unknowns; else unknown if any is; else the last.
+  Out and_or(const Program::Instruction& in, const Json* element, bool is_or) {
+    if (in.count == 0) return {};
+    bool unknown = false;
+    SymbolMask missing = 0;
+    SymbolMask reads = 0;
+    Out last;
+    for (std::size_t i = 0; i < in.count; ++i) {
+      const Out value = operand(in, i, element);
+      if (value.unknown) {
+        unknown = true;
+        missing |= value.missing;
+        reads |= value.reads;
+        continue;
+      }
+      if (truthy(*value.json) == is_or) return value;
+      reads |= value.reads;
+      last = value;
+    }
+    if (unknown) return {&null_json(), true, missing, reads};
+    last.reads = reads;
+    return last;
+  }
+
+  // all, none, some: the test of each element until one decides.
+  Out iterate(const Program::Instruction& in, const Json* element) {
+    const Out items = operand(in, 0, element);
+    if (items.unknown) return items;
+    const Json::array_t* array = items.json->get_ptr<const Json::array_t*>();
+    const Op op = static_cast<Op>(in.op);
+    const bool looking_for = op != Op::all;
+    bool stopped = false;
+    bool unknown = false;
+    SymbolMask missing = 0;
+    if (array != nullptr) {
+      for (const Json& item : *array) {
+        if (budget.spent()) break;
+        const Out result = operand(in, 1, &item);
+        if (result.unknown && !unknown) {
+          unknown = true;
+          missing = result.missing;
+        }
+        if (truthy(*result.json) == looking_for) {
+          stopped = true;
+          break;
+        }
+      }
+    }
+    if (unknown) return {&null_json(), true, missing, items.reads};
+    const bool empty = array == nullptr || array->empty();
+    if (op == Op::all) return known(!empty && !stopped, items.reads);
+    if (op == Op::none) return known(!stopped, items.reads);
+    return known(stopped, items.reads);
+  }
+};
+
+std::optional<Program> Program::flatten(const Expression& expression,
+                                        const std::function<int(const std::string&)>& symbol_of) {
+  const Node* root = Flattener::root(expression);
+  if (root == nullptr) return std::nullopt;
+  Program program;
+  program.source_ = expression;
+  Flattener flattener{program, symbol_of};
+  std::uint16_t index = 0;
+  if (!flattener.emit(*root, false, index)) return std::nullopt;
+  return program;
+}
+
+Value Program::evaluate(Symbols symbols, Budget& budget) const {
+  const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
+  if (budget.spent()) return Value::unknown_of(0);
+  if (out.unknown) return Value::unknown_of(out.missing, out.reads);
+  Json json = *out.json;
+  js::normalise(json);
+  return Value::known(std::move(json), out.reads);
+}
+
+}  // namespace pdp::logic
