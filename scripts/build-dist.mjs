@@ -99,17 +99,17 @@ function safeInside(text, element, what) {
   return text;
 }
 
-// The rules as the public page gets them, each inlined in its own block (JSON text, "</" made
-// safe): rules.json as "pdp-rules", and each language it leaves out as "pdp-rules-<code>", which
-// the core adds when a person picks it (standalone.js reads it instead of fetching it).
+// The rules as the public page gets them, each inlined in its own block: rules.json as
+// "pdp-rules", and each language it leaves out as "pdp-rules-<code>", which the core adds when a
+// person picks it (standalone.js reads it instead of fetching it). Byte for byte as written, with
+// nothing around them: the module recognises them by their SHA-256 (docs/security.md §4).
 function rulesBlocks(dir) {
-  const inline = (text) => text.replaceAll('</', '<\\/');  // "</" only occurs in JSON strings
   const bundle = readFileSync(join(dir, 'rules.json'), 'utf8');
   const blocks = [['pdp-rules', bundle]];
   for (const code of Object.keys(JSON.parse(bundle).separate_locales ?? {})) {
     blocks.push([`pdp-rules-${code}`, readFileSync(join(dir, localeFile(code)), 'utf8')]);
   }
-  return blocks.map(([id, text]) => `<script type="application/json" id="${id}">\n${inline(text)}\n</script>`);
+  return blocks.map(([id, text]) => `<script type="application/json" id="${id}">${safeInside(text, 'script', id)}</script>`);
 }
 
 // One HTML file from index.html: the styles, the bundled app, the rules (JSON, every language) and
