@@ -46,19 +46,8 @@ class Wording {
 
   // The label of an answer, as Texts::answer_label words it, but with its texts checked.
   std::string answer_label(const Question& question, const Json& answer) {
-    if (answer.is_string() && answer.get_ref<const std::string&>() == kUnknownAnswer &&
-        !question.has_option(kUnknownAnswer)) {
-      return at({"answers", "unknown"});
-    }
-    if (answer.is_boolean()) return at({"answers", answer.get<bool>() ? "yes" : "no"});
-    if (answer.is_string())
-      return at({"questions", question.id, "options", answer.get<std::string>()});
-    std::string out;
-    for (const auto& option : answer) {
-      if (!out.empty()) out += " ; ";
-      out += at({"questions", question.id, "options", option.get<std::string>()});
-    }
-    return out;
+    return Texts::answer_label(
+        question, answer, [this](std::initializer_list<std::string> keys) { return at(keys); });
   }
 
   void invalid(const std::string& what) {

@@ -44,22 +44,8 @@ std::string Texts::date(const Date& date) const {
 }
 
 std::string Texts::answer_label(const Question& question, const Json& answer) const {
-  if (answer.is_string() && answer.get_ref<const std::string&>() == kUnknownAnswer &&
-      !question.has_option(kUnknownAnswer)) {
-    return at({"answers", "unknown"});
-  }
-  if (answer.is_boolean()) return at({"answers", answer.get<bool>() ? "yes" : "no"});
-  if (answer.is_string())
-    return at({"questions", question.id, "options", answer.get<std::string>()});
-  std::string out;
-  if (answer.is_array()) {
-    for (const auto& option : answer) {
-      if (!option.is_string()) continue;
-      if (!out.empty()) out += " ; ";
-      out += at({"questions", question.id, "options", option.get<std::string>()});
-    }
-  }
-  return out;
+  return answer_label(question, answer,
+                      [this](std::initializer_list<std::string> keys) { return at(keys); });
 }
 
 std::string Texts::fill(std::string text, const std::map<std::string, std::string>& values) {
