@@ -56,17 +56,18 @@ describe('the flow', { concurrency: 3 }, () => {
   });
 
   test('reload on the recap and on the result resumes on the same screen', async () => {
-    await withPage(employee, async (page) => {
+    await withPage(employee, async (page, fixture) => {
       // What a screen fetches (the result's code, as a chunk) finishes first: a reload in the
       // middle would abort it, a failed request (seen on a loaded machine).
       await walkPersona(page, employee);
       await expectScreen(page, 'recap');
-      await page.waitForLoadState('networkidle');
+      await fixture.settled();
       await page.reload();
       await expectScreen(page, 'recap');
+      await fixture.settled();
       await clickAction(page, 'next');
       await expectScreen(page, 'result');
-      await page.waitForLoadState('networkidle');
+      await fixture.settled();
       await page.reload();
       const result = await expectScreen(page, 'result');
       assert.equal(await result.getAttribute('data-eligibility'), employee.expect.eligibility);

@@ -190,10 +190,14 @@ export async function openPage(
   assert.ok(date === null || Number.isFinite(fixedNow), `bad date ${date}`);
   await context.addInitScript(pageInitScript, { fixedNow, reportBinding: REPORT_BINDING });
 
+  const inFlight = new Set();
   context.on('request', (request) => {
+    inFlight.add(request);
     records.requests.push({ method: request.method(), url: request.url(), resourceType: request.resourceType() });
   });
+  context.on('requestfinished', (request) => inFlight.delete(request));
   context.on('requestfailed', (request) => {
+    inFlight.delete(request);
     records.failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
   });
   context.on('response', (response) => {
@@ -219,6 +223,21 @@ export async function openPage(
     async open(query = '') {
       await page.goto(new URL(query, env.url).href);
       await currentScreen(page);
+    },
+    /**
+     * Waits until no request has been in flight for `quietMs` (what the screen fetched, e.g. the
+     * result's chunk, has arrived). Playwright's 'networkidle' cannot: once a page reached it,
+     * waiting for it returns at once.
+     */
+    async settled(quietMs = 300, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      let quietSince = null;
+      while (Date.now() < deadline) {
+        if (inFlight.size > 0) quietSince = null;
+        else if ((quietSince ??= Date.now()) + quietMs <= Date.now()) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`requests still in flight: ${[...inFlight].map((r) => r.url()).join(', ')}`);
     },
     /** Every request was a GET to the server's own origin; no error of any kind. */
     assertClean(what = 'the page') {
