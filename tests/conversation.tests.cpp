@@ -1,8 +1,13 @@
 // The reply carries the conversation: the questions asked in order with their answers, and the
 // answers the core did not keep, with the reason. The page replays nothing.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "core/assessment.hpp"
+#include "core/logic/budget.hpp"
+#include "core/situation.hpp"
+#include "core/walk.hpp"
 #include "support.hpp"
 
 using pdp::Json;
@@ -140,5 +145,52 @@ TEST_CASE("a rules_version that is not a text is refused", "[conversation]") {
         shipped_rules(), {{"answers", Json::object()}, {"rules_version", version}}, {2026, 11, 23});
     CHECK(response.at("error").at("code") == "request.wrong_type");
     CHECK(response.at("error").at("path") == "/rules_version");
+  }
+}
+
+TEST_CASE("what the core remembers gives the reply and spends the budget as if evaluated anew",
+          "[conversation][budget]") {
+  // The longest path of the walk (the most steps, each remembered on the second call), and the
+  // longest one that ends not eligible (what would meet each unmet criterion, remembered too).
+  const pdp::Date date{2026, 11, 23};
+  pdp::Answers longest;
+  pdp::Answers longest_not_eligible;
+  const auto count = [](const pdp::Answers& answers) {
+    return std::count_if(answers.begin(), answers.end(),
+                         [](const auto& a) { return a.has_value(); });
+  };
+  REQUIRE(
+      pdp::walk_paths(
+          shipped_rules(), date,
+          [&](const pdp::WalkPath&, const pdp::Answers& answers, const pdp::Situation& situation) {
+            if (count(answers) > count(longest)) longest = answers;
+            if (std::string(pdp::eligibility_name(situation.eligibility)) == "not_eligible" &&
+                count(answers) > count(longest_not_eligible)) {
+              longest_not_eligible = answers;
+            }
+          })
+          .ok());
+  REQUIRE(count(longest) >= 6);
+  REQUIRE(count(longest_not_eligible) >= 3);
+  for (const auto* answers : {&longest, &longest_not_eligible}) {
+    const pdp::Request request{*answers, date, "fr", date, {}};
+    const pdp::RuleSet rules = shipped_rules();  // a copy: nothing remembered yet
+    pdp::logic::Budget fresh;
+    const Json first = pdp::respond(rules, request, fresh);
+    pdp::logic::Budget remembered;
+    const Json second = pdp::respond(rules, request, remembered);
+    CHECK(second == first);
+    CHECK(remembered.steps_used() == fresh.steps_used());
+    CHECK(remembered.units_used() == fresh.units_used());
+
+    // A budget one operation short runs out at the same rule, remembered or not.
+    const pdp::RuleSet cold = shipped_rules();
+    pdp::logic::Budget short_cold(fresh.steps_used() - 1, pdp::logic::Budget::kUnits);
+    pdp::respond(cold, request, short_cold);
+    pdp::logic::Budget short_warm(fresh.steps_used() - 1, pdp::logic::Budget::kUnits);
+    pdp::respond(rules, request, short_warm);
+    REQUIRE(short_cold.spent());
+    CHECK(short_warm.spent());
+    CHECK(short_warm.where() == short_cold.where());
   }
 }

@@ -1,11 +1,64 @@
 // Checks one answer against its question: the type, the options, "ne_sait_pas", exclusivity.
 #include "core/answers.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/quote.hpp"
 
 namespace pdp {
+namespace {
+
+// A value as a self-delimiting string: an option by its index, anything else by its JSON.
+void append_value_key(const Question& question, const Json& value, std::string& key) {
+  if (value.is_boolean()) {
+    key += value.get<bool>() ? 't' : 'f';
+    return;
+  }
+  if (value.is_string()) {
+    const auto& options = question.options;
+    const auto found =
+        std::find(options.begin(), options.end(), value.get_ref<const std::string&>());
+    if (found != options.end()) {
+      key += 'o';
+      key += static_cast<char>(found - options.begin());
+      return;
+    }
+  }
+  if (value.is_array()) {
+    key += '[';
+    for (const Json& element : value) append_value_key(question, element, key);
+    key += ']';
+    return;
+  }
+  const std::string text = value.dump();
+  key += 'j';
+  key += std::to_string(text.size());
+  key += ':';
+  key += text;
+}
+
+}  // namespace
+
+void append_answer_key(const Question& question, const std::optional<Answer>& answer,
+                       std::string& key) {
+  if (!answer) {
+    key += '-';
+  } else if (answer->unknown) {
+    key += '?';
+  } else {
+    append_value_key(question, answer->value, key);
+  }
+}
+
+std::string answers_key(const RuleSet& rules, const Answers& answers, std::uint64_t questions) {
+  std::string key;
+  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+    if ((questions & (std::uint64_t{1} << q)) != 0)
+      append_answer_key(rules.questions[q], answers[q], key);
+  }
+  return key;
+}
 
 Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path) {
   const std::string& id = question.id;

@@ -1,6 +1,7 @@
 // The person's answers, one per question of the rules: what a situation is evaluated from.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,5 +36,12 @@ struct DroppedAnswer {
 // Checks one answer to one question; `path` is where the answer stands, for the error
 // ("answers.wrong_type", "answers.unknown_option", "answers.unknown_not_allowed", ...).
 Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path);
+
+// The answers to the questions in `questions` (a bit per question index) as a short string that
+// tells any two apart: the key of the core's memos of results that depend on those answers only.
+std::string answers_key(const RuleSet& rules, const Answers& answers, std::uint64_t questions);
+// One answer (or none) appended to such a key.
+void append_answer_key(const Question& question, const std::optional<Answer>& answer,
+                       std::string& key);
 
 }  // namespace pdp

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/logic/program.hpp"
@@ -36,6 +37,15 @@ class Condition {
   SymbolMask reads_;
 };
 
+// What one step of a conversation shows, over the answers before it (conversation.cpp).
+struct StepOutlook {
+  bool open = false;          // its question can still change the result
+  std::uint64_t offered = 0;  // the options offered, a bit per index in the question's options
+  int remaining_at_most = 0;  // the open questions that may still be asked
+  std::uint64_t steps = 0;    // what evaluating it spent of the budget
+  std::uint64_t units = 0;
+};
+
 struct CompiledRules {
   struct QuestionConditions {
     Condition asked_when;
@@ -64,7 +74,15 @@ struct CompiledRules {
 
   // What would meet each criterion, by the answers it depends on (what_would_change.cpp): the
   // search depends on nothing else, and the same few partial situations come back on every call.
-  mutable std::vector<std::map<std::string, WaysToMeet>> ways_to_meet;
+  struct RememberedWays {
+    WaysToMeet ways;
+    std::uint64_t steps = 0;  // what the search spent of the budget
+    std::uint64_t units = 0;
+  };
+  mutable std::vector<std::map<std::string, RememberedWays>> ways_to_meet;
+  // What each step showed, by the date, the answers before it and its question: a conversation
+  // goes through the same steps on every call of one questionnaire.
+  mutable std::unordered_map<std::string, StepOutlook> step_outlooks;
 };
 
 // The compiled form of `rules`, built on its first use and kept in rules.compiled.

@@ -1,7 +1,56 @@
 // The path through the questionnaire, each step evaluated over the answers before it.
 #include "core/conversation.hpp"
 
+#include "core/compiled_rules.hpp"
+
 namespace pdp {
+namespace {
+
+// Past this many steps remembered the memo starts again: hostile requests cannot make it grow
+// without end (one person's questionnaire needs a dozen; every path of the shipped rules, on one
+// date, about twenty thousand).
+constexpr std::size_t kOutlookLimit = 32768;
+
+// What step `q` shows over the answers `before` it: the situation they make, kept by `key` (the
+// date, those answers and q); nullptr once the budget is spent. The options offered are kept as
+// a bit each: the loader refuses a question with more than 64 (limits::kOptions). A step remembered
+// is charged what it first spent, so that the budget runs out at the same point whether or not it
+// was remembered.
+const StepOutlook* outlook_of(const RuleSet& rules, std::size_t q, const Answers& before,
+                              const Date& date, const std::string& key, logic::Budget& budget) {
+  auto& memo = compiled(rules).step_outlooks;
+  const auto found = memo.find(key);
+  if (found != memo.end() && budget.spend(found->second.steps, found->second.units)) {
+    return &found->second;
+  }
+  const std::uint64_t steps_before = budget.steps_used();
+  const std::uint64_t units_before = budget.units_used();
+  const Situation then = evaluate_situation(rules, before, date, budget);
+  if (budget.spent()) return nullptr;
+  StepOutlook outlook;
+  outlook.open = (then.open & bit_of(q)) != 0;
+  const auto& options = rules.questions[q].options;
+  for (const auto& option : then.offered[q]) {
+    for (std::size_t o = 0; o < options.size(); ++o) {
+      if (options[o] == option) outlook.offered |= std::uint64_t{1} << o;
+    }
+  }
+  outlook.remaining_at_most = then.remaining_at_most;
+  outlook.steps = budget.steps_used() - steps_before;
+  outlook.units = budget.units_used() - units_before;
+  if (memo.size() >= kOutlookLimit) memo.clear();
+  return &memo.insert_or_assign(key, outlook).first->second;
+}
+
+std::vector<std::string> offered_options(const Question& question, std::uint64_t offered) {
+  std::vector<std::string> out;
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    if ((offered & (std::uint64_t{1} << o)) != 0) out.push_back(question.options[o]);
+  }
+  return out;
+}
+
+}  // namespace
 
 Conversation converse(const RuleSet& rules, const Answers& given, const Date& date,
                       logic::Budget& budget) {
@@ -12,21 +61,26 @@ Conversation converse(const RuleSet& rules, const Answers& given, const Date& da
   out.dropped = out.situation.dropped;
 
   Answers before(rules.questions.size());
+  std::string before_key = date.iso();  // the date, then each answer of `before` by its question
   for (std::size_t q = 0; q < rules.questions.size(); ++q) {
     if (!out.kept[q]) continue;
-    const Situation then = evaluate_situation(rules, before, date, budget);
-    if (budget.spent()) return out;
-    if ((then.open & bit_of(q)) == 0) {
-      out.dropped.push_back({rules.questions[q].id, out.kept[q]->to_json(), "not_needed", nullptr});
+    const Question& question = rules.questions[q];
+    const StepOutlook* then =
+        outlook_of(rules, q, before, date, before_key + '|' + static_cast<char>(q), budget);
+    if (then == nullptr) return out;
+    if (!then->open) {
+      out.dropped.push_back({question.id, out.kept[q]->to_json(), "not_needed", nullptr});
       out.kept[q].reset();
       continue;
     }
     before[q] = out.kept[q];
+    before_key += static_cast<char>(q);
+    append_answer_key(question, before[q], before_key);
     // An answer beyond the next question waits: it is a step once the path reaches it.
     const auto next = out.situation.next_question;
     if (next >= 0 && q > static_cast<std::size_t>(next)) continue;
-    out.steps.push_back(
-        {q, then.offered[q], static_cast<int>(out.steps.size()), then.remaining_at_most});
+    out.steps.push_back({q, offered_options(question, then->offered),
+                         static_cast<int>(out.steps.size()), then->remaining_at_most});
   }
   return out;
 }

@@ -18,6 +18,8 @@ inline constexpr std::size_t kLogicDepth = 256;        // "logic.too_deep"
 
 // A multiple-choice question: its 2^n selections are what the loader's checks and the walk try.
 inline constexpr std::size_t kMultiOptions = 16;  // "rules.too_many_options"
+// Any question: the options offered at a step are remembered as one bit each (conversation.cpp).
+inline constexpr std::size_t kOptions = 64;  // "rules.too_many_options"
 
 // The rules bundle and each rule file (the shipped rules are about 50 KB).
 inline constexpr std::size_t kRulesBytes = 2 * 1024 * 1024;  // "rules.too_large"

@@ -230,10 +230,12 @@ void check_question_shape(const Question& question, Errors& problems) {
     problems.push_back(Error{"rules.wrong_type", "a choice needs at least two options",
                              question.path + "/options"});
   }
-  if (question.type == QuestionType::multi && question.options.size() > limits::kMultiOptions) {
+  const bool multi = question.type == QuestionType::multi;
+  const std::size_t most_options = multi ? limits::kMultiOptions : limits::kOptions;
+  if (question.options.size() > most_options) {
     problems.push_back(Error{"rules.too_many_options",
-                             "a multiple-choice question has at most " +
-                                 std::to_string(limits::kMultiOptions) + " options (\"" +
+                             std::string(multi ? "a multiple-choice question" : "a question") +
+                                 " has at most " + std::to_string(most_options) + " options (\"" +
                                  question.id + "\" has " + std::to_string(question.options.size()) +
                                  ")",
                              question.path + "/options"});

@@ -122,64 +122,27 @@ WaysToMeet search(const RuleSet& rules, const Answers& answers, std::size_t crit
   return ways;
 }
 
-// An answer as a self-delimiting string: an option by its index, anything else by its JSON.
-void append_key(const Question& question, const Json& value, std::string& key) {
-  if (value.is_boolean()) {
-    key += value.get<bool>() ? 't' : 'f';
-    return;
-  }
-  if (value.is_string()) {
-    const auto& options = question.options;
-    const auto found =
-        std::find(options.begin(), options.end(), value.get_ref<const std::string&>());
-    if (found != options.end()) {
-      key += 'o';
-      key += static_cast<char>(found - options.begin());
-      return;
-    }
-  }
-  if (value.is_array()) {
-    key += '[';
-    for (const Json& element : value) append_key(question, element, key);
-    key += ']';
-    return;
-  }
-  const std::string text = value.dump();
-  key += 'j';
-  key += std::to_string(text.size());
-  key += ':';
-  key += text;
-}
-
-// The answers of the questions in `questions`, as a memo key.
-std::string memo_key(const RuleSet& rules, const Answers& answers, SymbolMask questions) {
-  std::string key;
-  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
-    if ((questions & bit_of(q)) == 0) continue;
-    if (!answers[q]) {
-      key += '-';
-    } else if (answers[q]->unknown) {
-      key += '?';
-    } else {
-      append_key(rules.questions[q], answers[q]->value, key);
-    }
-  }
-  return key;
-}
-
 }  // namespace
 
 WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date&,
                         std::size_t criterion, logic::Budget& budget) {
   const CompiledRules& compiled_rules = compiled(rules);
   auto& memo = compiled_rules.ways_to_meet[criterion];
-  const std::string key = memo_key(rules, answers, compiled_rules.criteria[criterion].depends_on);
+  const std::string key =
+      answers_key(rules, answers, compiled_rules.criteria[criterion].depends_on);
+  // Remembered, it is charged what the search first spent: the budget runs out at the same point
+  // either way.
   const auto found = memo.find(key);
-  if (found != memo.end()) return found->second;
+  if (found != memo.end() && budget.spend(found->second.steps, found->second.units)) {
+    return found->second.ways;
+  }
+  const std::uint64_t steps_before = budget.steps_used();
+  const std::uint64_t units_before = budget.units_used();
   WaysToMeet ways = search(rules, answers, criterion, budget);
   if (budget.spent()) return ways;
   if (memo.size() >= kMemoLimit) memo.clear();
-  memo.emplace(key, ways);
+  memo.insert_or_assign(key, CompiledRules::RememberedWays{ways, budget.steps_used() - steps_before,
+                                                           budget.units_used() - units_before});
   return ways;
 }
 

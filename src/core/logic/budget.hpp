@@ -60,6 +60,16 @@ class Budget {
     return true;
   }
 
+  // Takes what an earlier evaluation spent (steps_used and units_used before and after it), when
+  // both fit; else takes nothing and returns false (the caller evaluates again, and the budget
+  // stops where it would have).
+  bool spend(std::uint64_t steps, std::uint64_t units) {
+    if (spent_ != Spent::no || steps > steps_ || units > units_) return false;
+    steps_ -= steps;
+    units_ -= units;
+    return true;
+  }
+
   bool spent() const { return spent_ != Spent::no; }
   std::uint64_t steps_used() const { return steps_limit_ - steps_; }
   std::uint64_t units_used() const { return units_limit_ - units_; }
