@@ -158,8 +158,14 @@ int run_bundle(const Options& options) {
   if (!options.positional.empty()) return usage_error("bundle takes no FILE");
   auto rules = pdp::cli::load_rules_folder(options.rules, std::cerr);
   if (!rules) return 1;
-  std::cout << text_of(pdp::bundle_rule_files(pdp::cli::read_rules_folder(options.rules)), -1)
-            << "\n";
+  const pdp::RuleFiles files = pdp::cli::read_rules_folder(options.rules);
+  // The page's module reads the bundle as read_checked_rules does: without the tree evaluator.
+  const pdp::LoadedRules for_the_page = pdp::read_checked_rules(files);
+  if (!for_the_page.rules) {
+    std::cerr << text_of(pdp::problems_response(for_the_page.problems), 2) << "\n";
+    return 1;
+  }
+  std::cout << text_of(pdp::bundle_rule_files(files), -1) << "\n";
   return 0;
 }
 

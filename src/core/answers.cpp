@@ -2,7 +2,6 @@
 #include "core/answers.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "core/quote.hpp"
 
@@ -104,32 +103,41 @@ Expected<Answer> read_answer(const Question& question, const Json& value, const 
                      "\"" + id + "\" needs at least one option (or leave the question unanswered)",
                      path};
       }
-      std::set<std::string> seen;
+      // Paths are written for the answer an error names only.
+      const auto item_path = [&](std::size_t i) { return path + "/" + std::to_string(i); };
       for (std::size_t i = 0; i < value.size(); ++i) {
-        const std::string item_path = path + "/" + std::to_string(i);
         if (!value[i].is_string()) {
           return Error{
               "answers.wrong_type",
               "each answer of \"" + id + "\" must be an option id, not " + quoted_value(value[i]),
-              item_path};
+              item_path(i)};
         }
         const std::string& option = value[i].get_ref<const std::string&>();
         if (!question.has_option(option)) {
           return Error{"answers.unknown_option",
                        "\"" + option + "\" is not an option of \"" + id +
                            "\" (allowed: " + quoted_list(question.options) + ")",
-                       item_path};
+                       item_path(i)};
         }
-        if (!seen.insert(option).second) {
-          return Error{"answers.duplicate_option",
-                       "\"" + option + "\" is given twice in \"" + id + "\"", item_path};
+        for (std::size_t j = 0; j < i; ++j) {
+          if (value[j] == value[i]) {
+            return Error{"answers.duplicate_option",
+                         "\"" + option + "\" is given twice in \"" + id + "\"", item_path(i)};
+          }
         }
       }
-      for (const auto& option : seen) {
-        if (question.is_exclusive(option) && seen.size() > 1) {
-          return Error{"answers.exclusive_option",
-                       "\"" + option + "\" cannot be combined with other answers in \"" + id + "\"",
-                       path};
+      // The exclusive option named is the first in alphabetical order, whatever the order given.
+      if (value.size() > 1) {
+        const std::string* exclusive = nullptr;
+        for (const auto& option : value) {
+          const std::string& text = option.get_ref<const std::string&>();
+          if (question.is_exclusive(text) && (!exclusive || text < *exclusive)) exclusive = &text;
+        }
+        if (exclusive) {
+          return Error{
+              "answers.exclusive_option",
+              "\"" + *exclusive + "\" cannot be combined with other answers in \"" + id + "\"",
+              path};
         }
       }
       return Answer{false, value};

@@ -1,32 +1,12 @@
-// Compiling a rule set's conditions once, and the tree evaluator's scope for those that stay
-// trees.
+// Compiling a rule set's conditions once.
 #include "core/compiled_rules.hpp"
 
-#include "core/logic/scope.hpp"
+#include <cstdlib>
+
+#include "core/json_reader.hpp"
 
 namespace pdp {
 namespace {
-
-// `var` reads the used answers by question id; an unanswered (or "ne_sait_pas") question is
-// unknown.
-class SymbolsScope final : public logic::Scope {
- public:
-  SymbolsScope(const RuleSet& rules, Symbols symbols) : rules_(rules), symbols_(symbols) {}
-
-  std::optional<Value> lookup(const Json& name) const override {
-    if (!name.is_string()) return std::nullopt;
-    const int index = rules_.question_index(name.get_ref<const std::string&>());
-    if (index < 0) return std::nullopt;
-    const SymbolMask bit = SymbolMask{1} << index;
-    const Json* answer = symbols_[index];
-    if (answer != nullptr) return Value::known(*answer, bit);
-    return Value::unknown_of(bit);
-  }
-
- private:
-  const RuleSet& rules_;
-  Symbols symbols_;
-};
 
 std::optional<Condition> optional_condition(const RuleSet& rules,
                                             const std::optional<Expression>& expression) {
@@ -74,18 +54,34 @@ Condition::Condition(const RuleSet& rules, const Expression& expression)
 
 Value Condition::evaluate(Symbols symbols, logic::Budget& budget) const {
   if (flat_) return flat_->evaluate(symbols, budget);
-  return tree_->evaluate(SymbolsScope(*rules_, symbols), budget);
+  // Rules with such a condition and no tree evaluator are refused when read (read_checked_rules).
+  if (!rules_->tree_conditions) std::abort();
+  return rules_->tree_conditions(*rules_, *tree_, symbols, budget);
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules) {
+  // Notes where a condition stays a tree (only read_checked_rules needs the paths: rare).
+  const auto note = [this](const Condition& condition, const std::string& path) {
+    if (!condition.flat()) tree_conditions.push_back(path);
+  };
+  const auto note_variants = [&](const std::vector<Condition>& variants, const std::string& path) {
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      note(variants[v], path + "/variants/" + std::to_string(v) + "/when");
+    }
+  };
   for (const auto& question : rules.questions) {
     QuestionConditions conditions{Condition(rules, question.asked_when), {}};
+    note(conditions.asked_when, question.path + "/asked_when");
     for (const auto& option : question.options) {
       const auto when = question.options_when.find(option);
       conditions.options_when.push_back(
           when == question.options_when.end()
               ? std::nullopt
               : std::optional<Condition>(Condition(rules, when->second)));
+      if (conditions.options_when.back()) {
+        note(*conditions.options_when.back(),
+             question.path + "/options_when/" + pointer_token(option));
+      }
     }
     questions.push_back(std::move(conditions));
   }
@@ -94,6 +90,11 @@ CompiledRules::CompiledRules(const RuleSet& rules) {
                         optional_condition(rules, criterion.to_check_when),
                         variant_conditions(rules, criterion.variants), 0});
     criteria.back().depends_on = depends_on(*this, criteria.back());
+    note(criteria.back().condition, criterion.path + "/condition");
+    if (criteria.back().to_check_when) {
+      note(*criteria.back().to_check_when, criterion.path + "/to_check_when");
+    }
+    note_variants(criteria.back().variants, criterion.path);
   }
   for (ItemKind kind : kItemKinds) {
     auto& list = items.emplace_back();
@@ -102,9 +103,14 @@ CompiledRules::CompiledRules(const RuleSet& rules) {
       if (!programme && !item.programme.empty()) programme = rules.programme(item.programme);
       list.push_back({Condition(rules, item.applies_when), variant_conditions(rules, item.variants),
                       programme});
+      note(list.back().applies_when, item.path + "/applies_when");
+      note_variants(list.back().variants, item.path);
     }
   }
-  for (const auto& outcome : rules.outcomes) outcomes.emplace_back(rules, outcome.when);
+  for (const auto& outcome : rules.outcomes) {
+    outcomes.emplace_back(rules, outcome.when);
+    note(outcomes.back(), outcome.path + "/when");
+  }
   ways_to_meet.resize(rules.criteria.size());
 }
 

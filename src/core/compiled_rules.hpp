@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/logic/program.hpp"
@@ -20,8 +19,8 @@ using logic::Symbols;
 using logic::Value;
 
 // One condition of the rules over the answers used so far (`symbols`: each question's known
-// answer, or nullptr). Evaluated flat when it can be, else by the tree evaluator: the same value
-// and the same spending of the budget either way.
+// answer, or nullptr). Evaluated flat when it can be, else by the rule set's tree_conditions (the
+// tree evaluator): the same value and the same spending of the budget either way.
 class Condition {
  public:
   Condition(const RuleSet& rules, const Expression& expression);
@@ -71,6 +70,8 @@ struct CompiledRules {
   std::vector<CriterionConditions> criteria;
   std::vector<std::vector<ItemConditions>> items;  // per kind, in the order of kItemKinds
   std::vector<Condition> outcomes;
+  // Where the conditions the flat form leaves out are (e.g. "criteria.json#/criteria/0/condition").
+  std::vector<std::string> tree_conditions;
 
   // What would meet each criterion, by the answers it depends on (what_would_change.cpp): the
   // search depends on nothing else, and the same few partial situations come back on every call.
@@ -82,7 +83,7 @@ struct CompiledRules {
   mutable std::vector<std::map<std::string, RememberedWays>> ways_to_meet;
   // What each step showed, by the date, the answers before it and its question: a conversation
   // goes through the same steps on every call of one questionnaire.
-  mutable std::unordered_map<std::string, StepOutlook> step_outlooks;
+  mutable std::map<std::string, StepOutlook> step_outlooks;
 };
 
 // The compiled form of `rules`, built on its first use and kept in rules.compiled.

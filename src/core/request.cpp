@@ -12,55 +12,75 @@
 namespace pdp {
 namespace {
 
+// Where a value stands in the request: its parent's entry (or -1 at the top), and its key or
+// index there. Paths are written only for the value an error names.
+struct Place {
+  const Json* value;
+  std::ptrdiff_t parent;
+  const std::string* key;  // in an object; else `index` in an array
+  std::size_t index;
+  std::size_t depth;  // arrays and objects from the top, this one included
+};
+
+std::string path_of(const std::vector<Place>& places, std::ptrdiff_t at) {
+  std::vector<std::string> tokens;
+  for (; at > 0; at = places[static_cast<std::size_t>(at)].parent) {
+    const Place& place = places[static_cast<std::size_t>(at)];
+    tokens.push_back(place.key ? pointer_token(*place.key) : std::to_string(place.index));
+  }
+  std::string path;
+  for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) path += "/" + *token;
+  return path;
+}
+
 // The first value of `request` beyond the limits on nesting and on strings, walked without
-// recursion (a request built in memory may be nested arbitrarily deep).
+// recursion (a request built in memory may be nested arbitrarily deep), in document order.
 std::optional<Error> beyond_limits(const Json& request) {
-  struct Pending {
-    const Json* value;
-    std::string path;
-    std::size_t depth;  // arrays and objects from the top, this one included
-  };
-  std::vector<Pending> pending{{&request, "", 1}};
+  std::vector<Place> places{{&request, -1, nullptr, 0, 1}};
+  std::vector<std::size_t> pending{0};
   while (!pending.empty()) {
-    Pending at = std::move(pending.back());
+    const std::size_t at = pending.back();
     pending.pop_back();
-    const Json& value = *at.value;
+    const Json& value = *places[at].value;
+    const std::size_t depth = places[at].depth;
     if (value.is_string() && value.get_ref<const std::string&>().size() > limits::kStringBytes) {
+      const std::string path = path_of(places, static_cast<std::ptrdiff_t>(at));
       return Error{"request.string_too_long",
-                   "the text at \"" + at.path + "\" is " +
+                   "the text at \"" + path + "\" is " +
                        std::to_string(value.get_ref<const std::string&>().size()) +
                        " bytes long; at most " + std::to_string(limits::kStringBytes) +
                        " are accepted",
-                   at.path};
+                   path};
     }
     if (!value.is_structured()) continue;
-    if (at.depth > limits::kRequestDepth) {
+    if (depth > limits::kRequestDepth) {
+      const std::string path = path_of(places, static_cast<std::ptrdiff_t>(at));
       return Error{"request.too_deep",
                    "the request nests arrays and objects more than " +
                        std::to_string(limits::kRequestDepth) + " levels deep, at \"" +
-                       quoted_text(at.path, 100) + "\"",
-                   at.path};
+                       quoted_text(path, 100) + "\"",
+                   path};
     }
+    const std::size_t first = places.size();
     if (value.is_array()) {
-      // Pushed backwards so that the first element is looked at first.
-      for (std::size_t i = value.size(); i-- > 0;) {
-        pending.push_back({&value[i], at.path + "/" + std::to_string(i), at.depth + 1});
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        places.push_back({&value[i], static_cast<std::ptrdiff_t>(at), nullptr, i, depth + 1});
       }
-      continue;
-    }
-    std::vector<Pending> members;
-    for (auto it = value.begin(); it != value.end(); ++it) {
-      if (it.key().size() > limits::kStringBytes) {
-        return Error{"request.string_too_long",
-                     "a field name in \"" + (at.path.empty() ? "/" : at.path) + "\" is " +
-                         std::to_string(it.key().size()) + " bytes long; at most " +
-                         std::to_string(limits::kStringBytes) + " are accepted",
-                     at.path};
+    } else {
+      for (const auto& [key, member] : *value.get_ptr<const Json::object_t*>()) {
+        if (key.size() > limits::kStringBytes) {
+          const std::string path = path_of(places, static_cast<std::ptrdiff_t>(at));
+          return Error{"request.string_too_long",
+                       "a field name in \"" + (path.empty() ? "/" : path) + "\" is " +
+                           std::to_string(key.size()) + " bytes long; at most " +
+                           std::to_string(limits::kStringBytes) + " are accepted",
+                       path};
+        }
+        places.push_back({&member, static_cast<std::ptrdiff_t>(at), &key, 0, depth + 1});
       }
-      members.push_back({&it.value(), at.path + "/" + pointer_token(it.key()), at.depth + 1});
     }
-    pending.insert(pending.end(), std::make_move_iterator(members.rbegin()),
-                   std::make_move_iterator(members.rend()));
+    // Pushed backwards so that the first member is looked at first.
+    for (std::size_t i = places.size(); i-- > first;) pending.push_back(i);
   }
   return std::nullopt;
 }

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/logic/budget.hpp"
 #include "core/logic/expression.hpp"
+#include "core/logic/value.hpp"
 
 namespace pdp {
 
@@ -120,6 +122,12 @@ const char* kind_name(ItemKind kind);  // "programmes", "measures"… as in the 
 const char* item_text_key(ItemKind kind);
 
 struct CompiledRules;  // compiled_rules.hpp
+struct RuleSet;
+
+// How a rule set evaluates a condition that the flat form leaves out (tree_conditions.hpp), or
+// nullptr: then it has none (read_checked_rules refuses them).
+using TreeConditionEvaluation = logic::Value (*)(const RuleSet&, const Expression&,
+                                                 const Json* const* symbols, logic::Budget&);
 
 // Where a rule set keeps its compiled conditions (compiled_rules.hpp), built on first use. A copy
 // or a move of the rule set starts without them, so that they never describe another rule set.
@@ -156,6 +164,7 @@ struct RuleSet {
   // Languages of the full rule set left out of this bundle: code -> the language's name.
   std::map<std::string, std::string> separate_locales;
   CompiledRulesCache compiled;
+  TreeConditionEvaluation tree_conditions = nullptr;  // set by load_rules()
 
   // Index of a question in `questions`, or -1.
   int question_index(const std::string& id) const;

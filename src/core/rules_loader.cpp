@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/compiled_rules.hpp"
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 #include "core/limits.hpp"
 #include "core/quote.hpp"
 #include "core/rules_checks.hpp"
+#include "core/tree_conditions.hpp"
 
 namespace pdp {
 namespace {
@@ -322,8 +324,11 @@ void read_locales(const RuleFiles& files, RuleSet& rules, Errors& problems) {
     if (content) rules.texts.emplace(code, std::move(*content));
   }
   // The default language first (the page lists them in this order), then by code.
-  std::stable_partition(rules.locales.begin(), rules.locales.end(),
-                        [&](const std::string& code) { return code == rules.default_locale; });
+  const auto default_locale =
+      std::find(rules.locales.begin(), rules.locales.end(), rules.default_locale);
+  if (default_locale != rules.locales.end()) {
+    std::rotate(rules.locales.begin(), default_locale, default_locale + 1);
+  }
 }
 
 // The structure of every file; nullopt when there is no manifest to start from.
@@ -427,6 +432,7 @@ LoadedRules load_rules(const RuleFiles& files) {
   LoadedRules result;
   std::optional<RuleSet> rules = read_rule_set(files, result.problems);
   if (!rules) return result;
+  rules->tree_conditions = &evaluate_tree_condition;
   check_rules(*rules, result.problems);
   if (result.problems.empty()) result.rules = std::move(rules);
   return result;
@@ -435,7 +441,18 @@ LoadedRules load_rules(const RuleFiles& files) {
 LoadedRules read_checked_rules(const RuleFiles& files) {
   LoadedRules result;
   std::optional<RuleSet> rules = read_rule_set(files, result.problems);
-  if (rules && result.problems.empty()) result.rules = std::move(rules);
+  if (!rules || !result.problems.empty()) return result;
+  // Without the tree evaluator: every condition must take the flat form.
+  for (const auto& path : compiled(*rules).tree_conditions) {
+    result.problems.push_back(
+        Error{"rules.not_flat",
+              "the condition at \"" + path +
+                  "\" needs an operation the page's engine leaves out (arithmetic, \"if\", "
+                  "\"cat\", \"missing\", a computed var name…): write it with comparisons, "
+                  "\"in\", \"and\", \"or\", \"!\", some/all/none and vars of question ids",
+              path});
+  }
+  if (result.problems.empty()) result.rules = std::move(rules);
   return result;
 }
 

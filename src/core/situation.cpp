@@ -48,12 +48,6 @@ Value within_period(const Item& item, const Item* programme, const Date& date, V
   return to_check(applies);
 }
 
-// A situation cut short because the budget ran out in the condition at `path`.
-Situation blamed(Situation& s, logic::Budget& budget, const std::string& path) {
-  budget.blame(path);
-  return s;
-}
-
 }  // namespace
 
 std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
@@ -192,7 +186,8 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     for (std::size_t v = 0; variant < 0 && v < conditions.variants.size(); ++v) {
       const Truth chosen = truth_of(conditions.variants[v].evaluate(symbols.data(), budget));
       if (budget.spent()) {
-        return blamed(s, budget, criterion.path + "/variants/" + std::to_string(v) + "/when");
+        budget.blame(criterion.path + "/variants/" + std::to_string(v) + "/when");
+        return s;
       }
       if (chosen == Truth::yes) variant = static_cast<int>(v);
     }
@@ -214,7 +209,10 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
       const Item& item = items[i];
       const auto& conditions = compiled_rules.items[k][i];
       Value applies = conditions.applies_when.evaluate(symbols.data(), budget);
-      if (budget.spent()) return blamed(s, budget, item.path + "/applies_when");
+      if (budget.spent()) {
+        budget.blame(item.path + "/applies_when");
+        return s;
+      }
       applies = within_period(item, conditions.programme, date, std::move(applies));
       if (item.requires_eligibility) applies = kleene_and(s.eligibility, applies);
       int variant = -1;
@@ -223,7 +221,8 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
         const TextVariant& candidate = item.variants[v];
         const Truth chosen = truth_of(conditions.variants[v].evaluate(symbols.data(), budget));
         if (budget.spent()) {
-          return blamed(s, budget, item.path + "/variants/" + std::to_string(v) + "/when");
+          budget.blame(item.path + "/variants/" + std::to_string(v) + "/when");
+          return s;
         }
         if (chosen != Truth::yes) continue;
         if (candidate.valid_from && date < *candidate.valid_from) {
@@ -266,7 +265,10 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     const Outcome& outcome = rules.outcomes[o];
     if (outcome.eligibility != eligibility) continue;
     const Truth chosen = truth_of(compiled_rules.outcomes[o].evaluate(symbols.data(), budget));
-    if (budget.spent()) return blamed(s, budget, outcome.path + "/when");
+    if (budget.spent()) {
+      budget.blame(outcome.path + "/when");
+      return s;
+    }
     if (chosen == Truth::yes) s.outcome = static_cast<int>(o);
   }
   return s;

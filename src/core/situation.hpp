@@ -30,7 +30,7 @@ struct Situation {
   std::vector<Value> asked;                       // per question: its asked_when
   std::vector<std::vector<std::string>> offered;  // per question: the options offered now
   std::vector<Value> criteria;                    // per criterion
-  std::vector<bool> criteria_to_check;            // per criterion: unmet, but to_check_when holds
+  std::vector<char> criteria_to_check;            // per criterion: unmet, but to_check_when holds
   std::vector<int> criteria_variants;             // per criterion: its text variant, or -1
   Value eligibility;                              // Kleene conjunction of the criteria
   std::map<ItemKind, std::vector<Value>> items;   // per item: applies (gated by eligibility)

@@ -74,21 +74,18 @@ struct Probe {
 WaysToMeet search(const RuleSet& rules, const Answers& answers, std::size_t criterion,
                   logic::Budget& budget) {
   WaysToMeet ways;
-  std::vector<std::size_t> reads;
+  SymbolMask reads = 0;  // the questions the condition names, tried in the rules' order
   for (const auto& use : rules.criteria[criterion].condition.vars()) {
     const int index = rules.question_index(use.name);
-    if (index >= 0 &&
-        std::find(reads.begin(), reads.end(), static_cast<std::size_t>(index)) == reads.end()) {
-      reads.push_back(static_cast<std::size_t>(index));
-    }
+    if (index >= 0) reads |= bit_of(static_cast<std::size_t>(index));
   }
-  std::sort(reads.begin(), reads.end());
   Probe now(rules, criterion);
   if (!now.run(answers, budget)) return ways;
   Probe after(rules, criterion);
   Probe both(rules, criterion);
 
-  for (std::size_t q : reads) {
+  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+    if ((reads & bit_of(q)) == 0) continue;
     const Question& question = rules.questions[q];
     if (truth_of(now.asked[q]) == Truth::no) continue;  // changing it would not be asked
     for (const Json& value : candidate_answers(question, now.offered[q])) {
