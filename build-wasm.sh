@@ -59,7 +59,7 @@ cp docs/regles.css "$staging/regles.css"
 
 cmake --preset wasm "-DPDP_CHECKED_RULES=$digests" >/dev/null
 cmake --build --preset wasm --target pdp-core -j"$jobs"
-cp build/wasm/src/wasm/pdp-core.js build/wasm/src/wasm/pdp-core.wasm "$staging/"
+cp build/wasm/src/wasm/pdp-core.wasm "$staging/"  # the module alone: web/wasm-instance.js loads it
 cp -R web/. "$staging/"
 install -D -m 644 node_modules/qrcode-generator/dist/qrcode.mjs "$staging/vendor/qrcode.mjs"  # the kiosk's QR encoder (npm, pinned)
 node scripts/optimise-dist.mjs "$staging"  # the page's modules as one minified main.js, minified CSS

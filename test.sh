@@ -4,7 +4,7 @@
 #   of tests/js that drive the command line (JsonLogic conformance and differential, rule schemas);
 # - the same under ASan and UBSan (preset asan), then the fuzz targets for 15 s each;
 # - the page as build-wasm.sh writes it to dist/, under Node (tests/wasm): the shipped
-#   pdp-core.js/.wasm through engine.js: every persona of tests/scenarios, byte-for-byte parity
+#   pdp-core.wasm through engine.js: every persona of tests/scenarios, byte-for-byte parity
 #   with the native core over every path, hostile input; then in headless Chromium (tests/browser).
 # The core is compiled to WebAssembly once, as the page ships it: no separate wasm test build.
 set -euo pipefail

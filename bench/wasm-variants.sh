@@ -6,9 +6,9 @@
 #   bench/wasm-variants.sh [NAME...]     (default: every variant below)
 #   node bench/wasm-variants.mjs         (then: their sizes and speed side by side)
 #
-# Each variant lands in build/variants/NAME/out/ (pdp-core.js, pdp-core.wasm, rules.json,
-# engine.js, and pdp-core-names.wasm: the same link with function names and without the last
-# wasm-opt pass, for bench/wasm-composition.mjs).
+# Each variant lands in build/variants/NAME/out/ (pdp-core.wasm, rules.json, engine.js and the
+# modules it imports, and pdp-core-names.wasm: the same link with function names and without the
+# last wasm-opt pass, for bench/wasm-composition.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
@@ -50,12 +50,12 @@ for variant in "${variants[@]}"; do
     "-DPDP_WEB_FLAGS=$flags" -DPDP_WEB_EXCEPTIONS= "-DPDP_WEB_MALLOC=$malloc" "-DPDP_WEB_WASM_OPT=$wasm_opt" >/dev/null
   cmake --build "$dir" --target pdp-core -j2 >/dev/null
   mkdir -p "$dir/out"
-  cp "$dir/src/wasm/pdp-core.js" "$dir/src/wasm/pdp-core.wasm" "$dir/out/"
+  cp "$dir/src/wasm/pdp-core.wasm" "$dir/out/"
   cp "$rules_json" "$dir/out/rules.json"
-  cp web/engine.js web/rules-bundle.js "$dir/out/"
+  cp web/engine.js web/wasm-instance.js web/reply-texts.js web/rules-bundle.js "$dir/out/"
   # The same link again with function names kept, for the composition.
   (cd "$dir/src/wasm" &&
-    eval "$(sed 's/ -o pdp-core\.js / --profiling-funcs -o pdp-core-names.js /' CMakeFiles/pdp-core.dir/link.txt)" &&
-    mv pdp-core-names.wasm ../../out/ && rm -f pdp-core-names.js)
+    eval "$(sed 's/ -o pdp-core\.wasm / --profiling-funcs -o pdp-core-names.wasm /' CMakeFiles/pdp-core.dir/link.txt)" &&
+    mv pdp-core-names.wasm ../../out/)
   echo "   pdp-core.wasm $(wc -c <"$dir/out/pdp-core.wasm") bytes"
 done

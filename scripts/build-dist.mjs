@@ -39,7 +39,7 @@ function replaceOnce(text, marker, replacement, file) {
   return text.replace(marker, () => replacement);
 }
 
-// The element and everything it imports (app, screens, engine, the Emscripten glue) as one ES
+// The element and everything it imports (app, screens, engine, the module's loader) as one ES
 // module, so that one integrity hash covers all the JavaScript; the hashes of the files it
 // fetches (styles, wasm, rules and each separate language's texts) are compiled into it.
 async function bundleElement(dir) {

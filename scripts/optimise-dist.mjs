@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Makes a built page folder lighter, in place (build-wasm.sh runs it on its staging folder, before
 // build-dist.mjs hashes the files): main.js, the public page's entry, becomes one minified bundle
-// of the page's modules and the module's glue (one request instead of a dozen, about half the
-// bytes; the result screen in a chunk of its own, fetched after the first question); styles.css
-// becomes the files of styles/ in their order, minified, as one file (the rules are made light
-// before the module is compiled: scripts/rules-for-page.mjs). The separate modules stay beside
-// the bundle: the element and standalone.html are bundled from them,
-// and engine.js is what integrators and the Node tests import.
+// of the page's modules, the wasm module's loader included (one request instead of a dozen, about
+// half the bytes; the result screen in a chunk of its own, fetched after the first question);
+// styles.css becomes the files of styles/ in their order, minified, as one file (the rules are
+// made light before the module is compiled: scripts/rules-for-page.mjs). The separate modules
+// stay beside the bundle: the element and standalone.html are bundled from them, and engine.js
+// is what integrators and the Node tests import.
 //
 //   node scripts/optimise-dist.mjs DIR
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

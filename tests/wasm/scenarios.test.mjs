@@ -1,4 +1,4 @@
-// Every persona of tests/scenarios through the module the page ships (dist/pdp-core.js and .wasm,
+// Every persona of tests/scenarios through the module the page ships (dist/pdp-core.wasm,
 // called through dist/engine.js as the page calls it): the questions asked in order, then the
 // result, with the checks of tests/scenarios.tests.cpp, which runs the same files natively.
 // tests/scenarios/README.md describes the files; adding one adds a test here, nothing else.
