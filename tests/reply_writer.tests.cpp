@@ -1,6 +1,7 @@
 // The reply is written as JSON text directly (json_writer.hpp, response.cpp), with no JSON tree:
 // the text must be byte for byte what nlohmann::json dumps for the same value, as every host sent
 // it when the reply was a tree (compact, keys in byte order, the same escapes).
+#include <limits>
 #include <set>
 #include <string>
 
@@ -79,6 +80,7 @@ TEST_CASE("objects, arrays, numbers, booleans, null and dumped values are writte
   out.begin_array();
   out.number(0);
   out.number(-12);
+  out.number(std::numeric_limits<long long>::min());
   out.number(std::size_t{18446744073709551615u});
   out.boolean(true);
   out.boolean(false);
@@ -96,7 +98,7 @@ TEST_CASE("objects, arrays, numbers, booleans, null and dumped values are writte
   const std::string text = out.take();
   CHECK(
       text ==
-      R"({"a":[0,-12,18446744073709551615,true,false,null,{},[]],"b \"key\"":{"y":["é",null],"z":1.5},"c":[1,2]})");
+      R"({"a":[0,-12,-9223372036854775808,18446744073709551615,true,false,null,{},[]],"b \"key\"":{"y":["é",null],"z":1.5},"c":[1,2]})");
   CHECK(text == tree_dump_of(text));
 }
 

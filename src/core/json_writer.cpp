@@ -1,8 +1,6 @@
 // JSON text written as nlohmann::json dumps it: see json_writer.hpp.
 #include "core/json_writer.hpp"
 
-#include <charconv>
-
 namespace pdp {
 namespace {
 
@@ -143,18 +141,28 @@ void JsonWriter::string(std::string_view text) {
 
 void JsonWriter::signed_number(long long value) {
   separate();
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out_.append(digits, end);
+  if (value < 0) out_ += '-';
+  // The magnitude as unsigned: -LLONG_MIN does not fit a long long.
+  digits(value < 0 ? 0ull - static_cast<unsigned long long>(value)
+                   : static_cast<unsigned long long>(value));
   after_value_ = true;
 }
 
 void JsonWriter::unsigned_number(unsigned long long value) {
   separate();
-  char digits[24];
-  const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out_.append(digits, end);
+  digits(value);
   after_value_ = true;
+}
+
+// By hand rather than std::to_chars: the page's module then carries no code of libc++'s for it.
+void JsonWriter::digits(unsigned long long value) {
+  char buffer[20];  // the digits of 2^64 - 1
+  char* start = buffer + sizeof buffer;
+  do {
+    *--start = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  out_.append(start, buffer + sizeof buffer);
 }
 
 void JsonWriter::boolean(bool value) {

@@ -53,6 +53,7 @@ class JsonWriter {
   void separate();
   void signed_number(long long value);
   void unsigned_number(unsigned long long value);
+  void digits(unsigned long long value);
 
   std::string out_;
   bool after_value_ = false;

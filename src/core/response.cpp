@@ -6,7 +6,7 @@
 // text is the tree's dump byte for byte (tests/reply_writer.tests.cpp compares them on every path).
 #include "core/response.hpp"
 
-#include <algorithm>
+#include <array>
 
 #include "core/conversation.hpp"
 #include "core/json_writer.hpp"
@@ -108,19 +108,24 @@ void write_dropped(JsonWriter& out, const std::vector<const std::vector<DroppedA
   out.end_array();
 }
 
-// The answers kept, by question id: an object, so in the byte order of the ids.
+// The answers kept, by question id: an object, so in the byte order of the ids. There are few (a
+// rule set has at most kMaxQuestions questions): each is inserted in place, with no allocation
+// and less code in the page's module than std::sort.
 void write_answers(JsonWriter& out, const RuleSet& rules, const Conversation& conversation) {
-  std::vector<std::size_t> answered;
-  for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-    if (conversation.kept[i]) answered.push_back(i);
+  std::array<std::size_t, kMaxQuestions> order{};
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < rules.questions.size() && i < kMaxQuestions; ++i) {
+    if (!conversation.kept[i]) continue;
+    std::size_t at = count++;
+    for (; at > 0 && rules.questions[i].id < rules.questions[order[at - 1]].id; --at) {
+      order[at] = order[at - 1];
+    }
+    order[at] = i;
   }
-  std::sort(answered.begin(), answered.end(), [&](std::size_t a, std::size_t b) {
-    return rules.questions[a].id < rules.questions[b].id;
-  });
   out.begin_object();
-  for (std::size_t i : answered) {
-    out.key(rules.questions[i].id);
-    out.value(conversation.kept[i]->to_json());
+  for (std::size_t k = 0; k < count; ++k) {
+    out.key(rules.questions[order[k]].id);
+    out.value(conversation.kept[order[k]]->to_json());
   }
   out.end_object();
 }
