@@ -78,10 +78,18 @@ Json rules_info(const RuleSet& rules, const std::string& locale) {
       {"documents", documents_json(rules)}};
 }
 
-Json assess_text(const RuleSet& rules, const std::string& request, const Date& today) {
+std::string assess_text(const RuleSet& rules, const std::string& request, const Date& today) {
   auto json = parse_request_text(request);
-  if (!json) return error_response(json.error());
-  return assess(rules, json.value(), today);
+  if (!json) return reply_text(error_response(json.error()));
+  auto parsed = read_request(rules, json.value(), today);
+  if (!parsed) return reply_text(error_response(parsed.error()));
+  // As respond(), but the response written as text.
+  logic::Budget budget;
+  const Conversation conversation = converse(rules, parsed->answers, parsed->date, budget);
+  if (budget.spent()) return reply_text(error_response(too_costly(budget)));
+  std::string response = write_response(rules, parsed.value(), conversation, budget);
+  if (budget.spent()) return reply_text(error_response(too_costly(budget)));
+  return response;
 }
 
 }  // namespace pdp

@@ -29,7 +29,9 @@ Error too_costly(const logic::Budget& budget);
 // ("documents"); an error response if the rules have no such locale.
 Json rules_info(const RuleSet& rules, const std::string& locale);
 
-// The same from JSON text; a text that is not JSON gives "request.invalid_json".
-Json assess_text(const RuleSet& rules, const std::string& request, const Date& today);
+// The same from JSON text to JSON text (what the page's module does), the response written with
+// no JSON tree (response.hpp): reply_text(assess(...)) byte for byte. A text that is not JSON gives
+// "request.invalid_json".
+std::string assess_text(const RuleSet& rules, const std::string& request, const Date& today);
 
 }  // namespace pdp

@@ -1,8 +1,15 @@
-// Builds the response: eligibility and its reasons, the next question, and the summary, as ids
+// Writes the response: eligibility and its reasons, the next question, and the summary, as ids
 // and values (the texts, by id, are in the rules' info: reply_texts.hpp puts them back in).
+//
+// The text is written directly, with no JSON tree (json_writer.hpp): each object's keys are
+// written in byte order, the order in which nlohmann::json (a std::map) dumps them, so that the
+// text is the tree's dump byte for byte (tests/reply_writer.tests.cpp compares them on every path).
 #include "core/response.hpp"
 
+#include <array>
+
 #include "core/conversation.hpp"
+#include "core/json_writer.hpp"
 #include "core/period.hpp"
 #include "core/what_would_change.hpp"
 
@@ -21,94 +28,157 @@ const char* status_name(const Value& value) {
   return "unknown";
 }
 
-Json question_ids(const RuleSet& rules, SymbolMask mask) {
-  Json ids = Json::array();
+void write_question_ids(JsonWriter& out, const RuleSet& rules, SymbolMask mask) {
+  out.begin_array();
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-    if ((mask & bit_of(i)) != 0) ids.push_back(rules.questions[i].id);
+    if ((mask & bit_of(i)) != 0) out.string(rules.questions[i].id);
   }
-  return ids;
+  out.end_array();
+}
+
+void write_strings(JsonWriter& out, const std::vector<std::string>& strings) {
+  out.begin_array();
+  for (const auto& text : strings) out.string(text);
+  out.end_array();
 }
 
 // A question as asked: its type and the answers offered then (yes/no, its options,
 // "ne_sait_pas"), as values. Its words are in the info's texts, by id (reply_texts.hpp).
-Json question_json(const RuleSet& rules, std::size_t index,
-                   const std::vector<std::string>& offered) {
+void write_question(JsonWriter& out, const RuleSet& rules, std::size_t index,
+                    const std::vector<std::string>& offered) {
   const Question& question = rules.questions[index];
   static const char* kTypes[] = {"boolean", "choice", "multi"};
-  Json choices = Json::array();
+  out.begin_object();
+  out.key("choices");
+  out.begin_array();
   if (question.type == QuestionType::boolean) {
-    choices.push_back(true);
-    choices.push_back(false);
+    out.boolean(true);
+    out.boolean(false);
   }
-  for (const auto& option : offered) choices.push_back(option);
-  if (question.allows_unknown) choices.push_back(kUnknownAnswer);
-  return {{"id", question.id},
-          {"type", kTypes[static_cast<int>(question.type)]},
-          {"choices", std::move(choices)}};
+  for (const auto& option : offered) out.string(option);
+  if (question.allows_unknown) out.string(kUnknownAnswer);
+  out.end_array();
+  out.key("id");
+  out.string(question.id);
+  out.key("type");
+  out.string(kTypes[static_cast<int>(question.type)]);
+  out.end_object();
 }
 
 // Each question asked, by id, with the progress shown then (the steps before it are the questions
 // answered, so only what remained is named); its answer is the one in "answers".
 // The options offered then are named only when some of the question's options were not: the
 // question's type and options are in the info (rules_info), like its words.
-Json steps_json(const RuleSet& rules, const Conversation& conversation) {
-  Json steps = Json::array();
+void write_steps(JsonWriter& out, const RuleSet& rules, const Conversation& conversation) {
+  out.begin_array();
   for (const Step& step : conversation.steps) {
     const Question& question = rules.questions[step.question];
-    Json entry = {{"question", question.id}, {"remaining_at_most", step.remaining_at_most}};
+    out.begin_object();
     if (question.type != QuestionType::boolean && step.offered != question.options) {
-      entry["offered"] = step.offered;
+      out.key("offered");
+      write_strings(out, step.offered);
     }
-    steps.push_back(std::move(entry));
+    out.key("question");
+    out.string(question.id);
+    out.key("remaining_at_most");
+    out.number(step.remaining_at_most);
+    out.end_object();
   }
-  return steps;
+  out.end_array();
 }
 
-Json dropped_json(const std::vector<const std::vector<DroppedAnswer>*>& lists) {
-  Json out = Json::array();
+void write_dropped(JsonWriter& out, const std::vector<const std::vector<DroppedAnswer>*>& lists) {
+  out.begin_array();
   for (const auto* list : lists) {
     for (const DroppedAnswer& dropped : *list) {
-      Json entry = {
-          {"question", dropped.question}, {"answer", dropped.answer}, {"reason", dropped.reason}};
-      if (!dropped.kept.is_null()) entry["kept"] = dropped.kept;
-      out.push_back(std::move(entry));
+      out.begin_object();
+      out.key("answer");
+      out.value(dropped.answer);
+      if (!dropped.kept.is_null()) {
+        out.key("kept");
+        out.value(dropped.kept);
+      }
+      out.key("question");
+      out.string(dropped.question);
+      out.key("reason");
+      out.string(dropped.reason);
+      out.end_object();
     }
   }
-  return out;
+  out.end_array();
 }
 
-Json criteria_json(const RuleSet& rules, const Request& request, const Situation& situation,
-                   logic::Budget& budget) {
-  Json list = Json::array();
+// The answers kept, by question id: an object, so in the byte order of the ids. There are few (a
+// rule set has at most kMaxQuestions questions): each is inserted in place, with no allocation
+// and less code in the page's module than std::sort.
+void write_answers(JsonWriter& out, const RuleSet& rules, const Conversation& conversation) {
+  std::array<std::size_t, kMaxQuestions> order{};
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < rules.questions.size() && i < kMaxQuestions; ++i) {
+    if (!conversation.kept[i]) continue;
+    std::size_t at = count++;
+    for (; at > 0 && rules.questions[i].id < rules.questions[order[at - 1]].id; --at) {
+      order[at] = order[at - 1];
+    }
+    order[at] = i;
+  }
+  out.begin_object();
+  for (std::size_t k = 0; k < count; ++k) {
+    out.key(rules.questions[order[k]].id);
+    out.value(conversation.kept[order[k]]->to_json());
+  }
+  out.end_object();
+}
+
+void write_criteria(JsonWriter& out, const RuleSet& rules, const Request& request,
+                    const Situation& situation, logic::Budget& budget) {
+  out.begin_array();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& criterion = rules.criteria[c];
     const Value& value = situation.criteria[c];
-    Json entry = {{"id", criterion.id},
-                  {"status", status_name(value)},
-                  {"because", question_ids(rules, value.reads | value.missing)}};
+    out.begin_object();
+    out.key("because");
+    write_question_ids(out, rules, value.reads | value.missing);
+    out.key("id");
+    out.string(criterion.id);
+    out.key("status");
+    out.string(status_name(value));
     // Which of its texts words it: a variant, else "to_check" (a point the sources leave open),
     // else the one of its status.
     const int variant = situation.criteria_variants[c];
+    if (variant < 0 && situation.criteria_to_check[c]) {
+      out.key("to_check");
+      out.boolean(true);
+    }
     if (variant >= 0) {
-      entry["variant"] = criterion.variants[static_cast<std::size_t>(variant)].id;
-    } else if (situation.criteria_to_check[c]) {
-      entry["to_check"] = true;
+      out.key("variant");
+      out.string(criterion.variants[static_cast<std::size_t>(variant)].id);
     }
     if (truth_of(value) == Truth::no) {
-      Json ways = Json::array();
+      out.key("would_be_met_by");
+      out.begin_array();
       for (const auto& way : ways_to_meet(rules, situation.used, request.date, c, budget)) {
-        Json changes = Json::array();
+        out.begin_object();
+        out.key("changes");
+        out.begin_array();
         for (const auto& change : way) {
-          changes.push_back(
-              {{"question", rules.questions[change.question].id}, {"answers", change.answers}});
+          out.begin_object();
+          out.key("answers");
+          out.begin_array();
+          for (const auto& answer : change.answers) out.value(answer);
+          out.end_array();
+          out.key("question");
+          out.string(rules.questions[change.question].id);
+          out.end_object();
         }
-        ways.push_back({{"changes", std::move(changes)}});
+        out.end_array();
+        out.end_object();
       }
-      entry["would_be_met_by"] = std::move(ways);
+      out.end_array();
     }
-    list.push_back(std::move(entry));
+    out.end_object();
   }
-  return list;
+  out.end_array();
 }
 
 // The notice on a programme's period, in the tense of the assessment date: the id of its text
@@ -129,73 +199,86 @@ const char* period_note(const Request& request, const Item& programme) {
   return "programme_ended_to_confirm";
 }
 
-Json item_json(const RuleSet& rules, const Request& request, const Item& item, const Value& applies,
-               int variant) {
-  Json entry = {{"id", item.id},
-                {"status", truth_of(applies) == Truth::yes ? "applies" : "to_check"}};
-  if (variant >= 0) entry["variant"] = item.variants[static_cast<std::size_t>(variant)].id;
-  if (truth_of(applies) == Truth::unknown)
-    entry["depends_on"] = question_ids(rules, applies.missing);
-  if (!item.programme.empty()) entry["programme"] = item.programme;
-  if (item.kind == ItemKind::programme) {
-    const PeriodStatus status = period_status(item, request.date);
-    entry["period_status"] = period_status_name(status);
-    if (item.valid_from && item.valid_until) {
-      entry["valid_from"] = item.valid_from->iso();
-      entry["valid_until"] = item.valid_until->iso();
-      if (item.last_seen) entry["last_seen"] = item.last_seen->iso();
-      entry["date_note_id"] = period_note(request, item);
-    }
-    if (item.information_date) entry["information_date"] = item.information_date->iso();
-    entry["in_force"] = status == PeriodStatus::in_force;
+void write_item(JsonWriter& out, const RuleSet& rules, const Request& request, const Item& item,
+                const Value& applies, int variant) {
+  const bool programme = item.kind == ItemKind::programme;
+  const bool dated = programme && item.valid_from && item.valid_until;
+  out.begin_object();
+  if (dated) {
+    out.key("date_note_id");
+    out.string(period_note(request, item));
   }
-  return entry;
+  if (truth_of(applies) == Truth::unknown) {
+    out.key("depends_on");
+    write_question_ids(out, rules, applies.missing);
+  }
+  out.key("id");
+  out.string(item.id);
+  const PeriodStatus status = programme ? period_status(item, request.date) : PeriodStatus{};
+  if (programme) {
+    out.key("in_force");
+    out.boolean(status == PeriodStatus::in_force);
+    if (item.information_date) {
+      out.key("information_date");
+      out.string(item.information_date->iso());
+    }
+  }
+  if (dated && item.last_seen) {
+    out.key("last_seen");
+    out.string(item.last_seen->iso());
+  }
+  if (programme) {
+    out.key("period_status");
+    out.string(period_status_name(status));
+  }
+  if (!item.programme.empty()) {
+    out.key("programme");
+    out.string(item.programme);
+  }
+  out.key("status");
+  out.string(truth_of(applies) == Truth::yes ? "applies" : "to_check");
+  if (dated) {
+    out.key("valid_from");
+    out.string(item.valid_from->iso());
+    out.key("valid_until");
+    out.string(item.valid_until->iso());
+  }
+  if (variant >= 0) {
+    out.key("variant");
+    out.string(item.variants[static_cast<std::size_t>(variant)].id);
+  }
+  out.end_object();
 }
 
-}  // namespace
-
-Json build_response(const RuleSet& rules, const Request& request, const Conversation& conversation,
-                    logic::Budget& budget) {
-  const Situation& situation = conversation.situation;
+// The items of one kind that apply, and at the end those that may apply (to check).
+void write_items(JsonWriter& out, const RuleSet& rules, const Request& request,
+                 const Situation& situation, ItemKind kind) {
+  const auto& items = rules.items_of(kind);
+  const auto& values = situation.items.at(kind);
+  const auto& variants = situation.variants.at(kind);
   const bool finished = situation.finished();
-  const char* eligibility = eligibility_name(situation.eligibility);
-
-  Json answers = Json::object();
-  for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-    if (conversation.kept[i]) answers[rules.questions[i].id] = conversation.kept[i]->to_json();
-  }
-  Json next_question = nullptr;
-  if (!finished) {
-    const auto q = static_cast<std::size_t>(situation.next_question);
-    next_question = question_json(rules, q, situation.offered[q]);
-  }
-
-  Json response = {{"rules", {{"version", rules.version}}},  // its information date is in the info
-                   {"date", request.date.iso()},
-                   {"locale", request.locale},
-                   {"eligibility", eligibility},
-                   {"criteria", criteria_json(rules, request, situation, budget)},
-                   {"steps", steps_json(rules, conversation)},
-                   {"next_question", std::move(next_question)},
-                   {"progress",
-                    {{"answered", conversation.steps.size()},
-                     {"remaining_at_most", situation.remaining_at_most}}},
-                   {"answers", std::move(answers)},
-                   {"dropped", dropped_json({&request.dropped, &conversation.dropped})}};
-
-  response["outcome"] = nullptr;
-  Json to_check = Json::array();
-  if (finished) {
-    // An outcome of the rules words the result for some people; else the eligibility's own texts.
-    response["outcome"] = {
-        {"id", situation.outcome >= 0
-                   ? rules.outcomes[static_cast<std::size_t>(situation.outcome)].id
-                   : std::string(eligibility)}};
-    // Conditions the sources leave open for this person: what to ask the caisse first.
-    for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
-      if (situation.criteria_to_check[c]) to_check.push_back({{"criterion", rules.criteria[c].id}});
+  out.begin_array();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Truth truth = truth_of(values[i]);
+    if (truth == Truth::yes || (truth == Truth::unknown && finished)) {
+      write_item(out, rules, request, items[i], values[i], variants[i]);
     }
-    // "ne_sait_pas" answers that leave the eligibility or an item open: what to ask the caisse.
+  }
+  out.end_array();
+}
+
+// At the end, what to ask the caisse first: the conditions the sources leave open for this person,
+// then the "ne_sait_pas" answers that leave the eligibility or an item open.
+void write_to_check(JsonWriter& out, const RuleSet& rules, const Situation& situation) {
+  out.begin_array();
+  if (situation.finished()) {
+    for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+      if (!situation.criteria_to_check[c]) continue;
+      out.begin_object();
+      out.key("criterion");
+      out.string(rules.criteria[c].id);
+      out.end_object();
+    }
     SymbolMask pending = situation.eligibility.unknown ? situation.eligibility.missing : 0;
     for (ItemKind kind : kItemKinds) {
       for (const auto& value : situation.items.at(kind)) {
@@ -204,25 +287,90 @@ Json build_response(const RuleSet& rules, const Request& request, const Conversa
     }
     pending &= situation.unknown_answers;
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-      if ((pending & bit_of(i)) != 0) to_check.push_back({{"question", rules.questions[i].id}});
+      if ((pending & bit_of(i)) == 0) continue;
+      out.begin_object();
+      out.key("question");
+      out.string(rules.questions[i].id);
+      out.end_object();
     }
   }
-  response["to_check"] = std::move(to_check);
+  out.end_array();
+}
 
-  for (ItemKind kind : kItemKinds) {
-    Json list = Json::array();
-    const auto& items = rules.items_of(kind);
-    const auto& values = situation.items.at(kind);
-    const auto& variants = situation.variants.at(kind);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const Truth truth = truth_of(values[i]);
-      if (truth == Truth::yes || (truth == Truth::unknown && finished)) {
-        list.push_back(item_json(rules, request, items[i], values[i], variants[i]));
-      }
-    }
-    response[kind_name(kind)] = std::move(list);
+}  // namespace
+
+std::string write_response(const RuleSet& rules, const Request& request,
+                           const Conversation& conversation, logic::Budget& budget) {
+  const Situation& situation = conversation.situation;
+  const bool finished = situation.finished();
+  const char* eligibility = eligibility_name(situation.eligibility);
+
+  JsonWriter out(8192);  // a finished reply is 2 to 6 KB
+  out.begin_object();
+  out.key("actors");
+  write_items(out, rules, request, situation, ItemKind::actor);
+  out.key("answers");
+  write_answers(out, rules, conversation);
+  out.key("channels");
+  write_items(out, rules, request, situation, ItemKind::channel);
+  out.key("criteria");
+  write_criteria(out, rules, request, situation, budget);
+  out.key("date");
+  out.string(request.date.iso());
+  out.key("dropped");
+  write_dropped(out, {&request.dropped, &conversation.dropped});
+  out.key("eligibility");
+  out.string(eligibility);
+  out.key("locale");
+  out.string(request.locale);
+  out.key("measures");
+  write_items(out, rules, request, situation, ItemKind::measure);
+  out.key("next_question");
+  if (finished) {
+    out.null();
+  } else {
+    const auto q = static_cast<std::size_t>(situation.next_question);
+    write_question(out, rules, q, situation.offered[q]);
   }
-  return response;
+  out.key("next_steps");
+  write_items(out, rules, request, situation, ItemKind::next_step);
+  // An outcome of the rules words the result for some people; else the eligibility's own texts.
+  out.key("outcome");
+  if (finished) {
+    out.begin_object();
+    out.key("id");
+    out.string(situation.outcome >= 0
+                   ? rules.outcomes[static_cast<std::size_t>(situation.outcome)].id
+                   : std::string(eligibility));
+    out.end_object();
+  } else {
+    out.null();
+  }
+  out.key("programmes");
+  write_items(out, rules, request, situation, ItemKind::programme);
+  out.key("progress");
+  out.begin_object();
+  out.key("answered");
+  out.number(conversation.steps.size());
+  out.key("remaining_at_most");
+  out.number(situation.remaining_at_most);
+  out.end_object();
+  out.key("rules");  // its information date is in the info
+  out.begin_object();
+  out.key("version");
+  out.string(rules.version);
+  out.end_object();
+  out.key("steps");
+  write_steps(out, rules, conversation);
+  out.key("to_check");
+  write_to_check(out, rules, situation);
+  out.end_object();
+  return out.take();
+}
+
+Json build_response(const RuleSet& rules, const Request& request, const Conversation& conversation,
+                    logic::Budget& budget) {
+  return Json::parse(write_response(rules, request, conversation, budget));
 }
 
 Json error_response(const Error& error) {
@@ -237,6 +385,10 @@ Json problems_response(const Errors& problems) {
   }
   response["problems"] = std::move(list);
   return response;
+}
+
+std::string reply_text(const Json& reply) {
+  return reply.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace pdp

@@ -11,6 +11,7 @@
 #include <new>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/assessment.hpp"
 #include "core/response.hpp"
@@ -34,6 +35,12 @@ bool ran_out_of_memory = false;
 
 const char* reply(const Json& response) {
   last_reply = response.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return last_reply.c_str();
+}
+
+// A reply already written as text (an assessment's: no JSON tree is built for it).
+const char* reply(std::string text) {
+  last_reply = std::move(text);
   return last_reply.c_str();
 }
 

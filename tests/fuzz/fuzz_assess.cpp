@@ -115,7 +115,11 @@ void expect_complete(const Json& response, const Json& context) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   const pdp::Date today{2026, 11, 23};
-  const Json response = pdp::assess_text(rules(), text, today);
+  // The reply is text, as the page's module sends it; nlohmann's parser checks that it is UTF-8.
+  const std::string reply = pdp::assess_text(rules(), text, today);
+  const Json response = Json::parse(reply, nullptr, false);
+  expect(!response.is_discarded(), "a response is JSON text, valid UTF-8",
+         {{"request", text.substr(0, 2000)}, {"reply", reply.substr(0, 2000)}});
   const Json context = {{"request", text.substr(0, 2000)}, {"response", response}};
   expect(response.is_object(), "a response is an object", context);
   expect(pdp::fuzz::serialises(response), "a response is valid UTF-8", context);

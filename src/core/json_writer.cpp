@@ -1,0 +1,197 @@
+// JSON text written as nlohmann::json dumps it: see json_writer.hpp.
+#include "core/json_writer.hpp"
+
+namespace pdp {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string dumped(const Json& json) {
+  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// Length of the well-formed UTF-8 sequence that starts at `i` (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF, as nlohmann's decoder), or 0 if there is none.
+std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+  };
+  const auto continuation = [&](std::size_t k, unsigned char low = 0x80,
+                                unsigned char high = 0xBF) {
+    const unsigned char b = byte(k);
+    return b >= low && b <= high;
+  };
+  const unsigned char lead = byte(0);
+  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const bool second = lead == 0xE0   ? continuation(1, 0xA0)
+                        : lead == 0xED ? continuation(1, 0x80, 0x9F)
+                                       : continuation(1);
+    return second && continuation(2) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const bool second = lead == 0xF0   ? continuation(1, 0x90)
+                        : lead == 0xF4 ? continuation(1, 0x80, 0x8F)
+                                       : continuation(1);
+    return second && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+bool is_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8_sequence_at(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  // Rules and answers are valid UTF-8 (checked when loaded, parsed from JSON); anything else is
+  // left to nlohmann, whose replacement of broken sequences is subtle to copy.
+  if (!is_utf8(text)) {
+    out += dumped(Json(std::string(text)));
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain_from = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;  // UTF-8 is kept as it is
+    out.append(text.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (byte) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:  // the other control characters, as nlohmann's "\u%04x"
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
+    }
+  }
+  out.append(text.data() + plain_from, text.size() - plain_from);
+  out += '"';
+}
+
+void JsonWriter::separate() {
+  if (after_value_) out_ += ',';
+}
+
+void JsonWriter::begin_object() {
+  separate();
+  out_ += '{';
+  after_value_ = false;
+}
+
+void JsonWriter::end_object() {
+  out_ += '}';
+  after_value_ = true;
+}
+
+void JsonWriter::begin_array() {
+  separate();
+  out_ += '[';
+  after_value_ = false;
+}
+
+void JsonWriter::end_array() {
+  out_ += ']';
+  after_value_ = true;
+}
+
+void JsonWriter::key(std::string_view name) {
+  separate();
+  append_json_string(out_, name);
+  out_ += ':';
+  after_value_ = false;  // its value follows the colon
+}
+
+void JsonWriter::string(std::string_view text) {
+  separate();
+  append_json_string(out_, text);
+  after_value_ = true;
+}
+
+void JsonWriter::signed_number(long long value) {
+  separate();
+  if (value < 0) out_ += '-';
+  // The magnitude as unsigned: -LLONG_MIN does not fit a long long.
+  digits(value < 0 ? 0ull - static_cast<unsigned long long>(value)
+                   : static_cast<unsigned long long>(value));
+  after_value_ = true;
+}
+
+void JsonWriter::unsigned_number(unsigned long long value) {
+  separate();
+  digits(value);
+  after_value_ = true;
+}
+
+// By hand rather than std::to_chars: the page's module then carries no code of libc++'s for it.
+void JsonWriter::digits(unsigned long long value) {
+  char buffer[20];  // the digits of 2^64 - 1
+  char* start = buffer + sizeof buffer;
+  do {
+    *--start = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  out_.append(start, buffer + sizeof buffer);
+}
+
+void JsonWriter::boolean(bool value) {
+  separate();
+  out_ += value ? "true" : "false";
+  after_value_ = true;
+}
+
+void JsonWriter::null() {
+  separate();
+  out_ += "null";
+  after_value_ = true;
+}
+
+void JsonWriter::raw(std::string_view json) {
+  separate();
+  out_ += json;
+  after_value_ = true;
+}
+
+void JsonWriter::value(const Json& json) {
+  raw(dumped(json));
+}
+
+std::string JsonWriter::take() {
+  after_value_ = false;
+  std::string text = std::move(out_);
+  out_.clear();
+  return text;
+}
+
+}  // namespace pdp
