@@ -155,10 +155,12 @@ async function main() {
   const line = (label, r) =>
     `${label.padEnd(34)} ${Math.round(r.perSecond).toString().padStart(9)} /s  (chunks ${Math.round(r.min)}–${Math.round(r.max)})  ` +
     `${(r.perSecond / report.wasm.perSecond).toFixed(2)}× the core's rate`;
-  console.log(`${report.count} complete answer sets, ${report.eligible} eligible; all three agree on every set`);
+  const peers = report.jsonLogic && report.publicodes;
+  console.log(`${report.count} complete answer sets, ${report.eligible} eligible` + (peers ? '; all three agree on every set' : ''));
   console.log(line('core via engine.js (wasm, JSON)', report.wasm));
-  console.log(line('json-logic-js 2.0.5', report.jsonLogic));
-  console.log(line('publicodes 1.10.1', report.publicodes));
+  // --core-only: the core alone, no engine to compare with.
+  if (report.jsonLogic) console.log(line('json-logic-js 2.0.5', report.jsonLogic));
+  if (report.publicodes) console.log(line('publicodes 1.10.1', report.publicodes));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

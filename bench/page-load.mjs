@@ -13,8 +13,16 @@ import { seededRandom } from './answer-sets.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Budget for everything index.html loads before the first question, brotli (1 KB = 1000 bytes). */
-export const FIRST_QUESTION_BROTLI_BUDGET = 100_000;
+// Budgets, brotli (1 KB = 1000 bytes), held by tests/browser/size-budget.test.mjs. Each is a
+// ratchet a little above what the page weighs now, so that a change cannot give back what was
+// cut; issue #15's goals are lower still (80 KB, the module 45 KB, standalone.html 100 KB) and
+// docs/performance.md says how far each is.
+/** Everything index.html loads before the first question. */
+export const FIRST_QUESTION_BROTLI_BUDGET = 88_000;
+/** The WebAssembly module (it has no JS glue: web/wasm-instance.js starts it). */
+export const MODULE_BROTLI_BUDGET = 60_000;
+/** standalone.html, the kiosk's one file. */
+export const STANDALONE_BROTLI_BUDGET = 122_000;
 
 /** Bytes of `data` raw, gzip -9 and brotli -q 11 (what a static host would send). */
 export function weigh(data) {
