@@ -1,8 +1,8 @@
-// web/frame-relay.js: the iframe variant tells its parent event names, only to the origin the
-// host named in ?origin=, and nothing when that origin is missing or not a web origin.
+// web/frame-relay.js: the iframe variant tells its parent event names and its height, only to the
+// origin the host named in ?origin=, and nothing when that origin is missing or not a web origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parentRelay } from '../../web/frame-relay.js';
+import { parentRelay, reportHeight } from '../../web/frame-relay.js';
 
 // A framed window (or not) whose parent records what it is sent.
 function framedView(search, { framed = true } = {}) {
@@ -32,4 +32,55 @@ test('nothing is posted without ?origin=, with an origin that is not http(s), or
   const { view, sent } = framedView('?origin=https%3A%2F%2Fwww.example.fr', { framed: false });
   parentRelay(view)('finished');
   assert.deepEqual(sent, []);
+});
+
+// A framed view whose document's height the test sets, with a ResizeObserver and animation frames
+// the test triggers by hand.
+function resizableView(search, { framed = true } = {}) {
+  const { view, sent } = framedView(search, { framed });
+  const state = { height: 0, observers: [], frames: [] };
+  view.document = { documentElement: { getBoundingClientRect: () => ({ height: state.height }) } };
+  view.requestAnimationFrame = (callback) => state.frames.push(callback);
+  view.ResizeObserver = class {
+    constructor(callback) {
+      this.callback = callback;
+    }
+    observe(target) {
+      state.observers.push({ target, callback: this.callback });
+    }
+  };
+  const resize = (height) => {
+    state.height = height;
+    for (const { callback } of state.observers) callback([]);
+  };
+  const nextFrame = () => state.frames.splice(0).forEach((callback) => callback());
+  return { view, sent, state, resize, nextFrame };
+}
+
+test('framed with ?origin=, the height goes to that origin, once per animation frame, only when it changed', () => {
+  const { view, sent, state, resize, nextFrame } = resizableView('?origin=https%3A%2F%2Fwww.example.fr');
+  reportHeight(view);
+  assert.equal(state.observers.length, 1);
+  assert.equal(state.observers[0].target, view.document.documentElement);
+  resize(400.2);
+  resize(612.4);
+  nextFrame();
+  resize(612.9);
+  nextFrame();
+  resize(300);
+  nextFrame();
+  assert.deepEqual(sent, [
+    { message: { source: 'pdp-autodiagnostic', kind: 'resize-height', value: 613 }, origin: 'https://www.example.fr' },
+    { message: { source: 'pdp-autodiagnostic', kind: 'resize-height', value: 300 }, origin: 'https://www.example.fr' },
+  ]);
+});
+
+test('no height is observed nor posted without a web ?origin=, or when not framed', () => {
+  for (const [search, framed] of [['?lang=fr', true], ['?origin=*', true], ['?origin=https%3A%2F%2Fwww.example.fr', false]]) {
+    const { view, sent, state, resize, nextFrame } = resizableView(search, { framed });
+    reportHeight(view);
+    resize(500);
+    nextFrame();
+    assert.deepEqual([state.observers.length, sent], [0, []], search);
+  }
 });
