@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The build's last step (build-wasm.sh), on the staging folder that already holds web/, the wasm
-// module and rules.json: bundles the embeddable element, writes the integrity hashes, the example
-// host pages, the service worker's file list and the one-file standalone.html.
+// module and rules.json: bundles the embeddable element, writes the integrity hashes (the element,
+// what it fetches, and the host's loader pdp-frame.js), the example host pages, the service
+// worker's file list and the one-file standalone.html.
 //
 //   node scripts/build-dist.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
@@ -16,9 +17,12 @@ import { localeFile } from '../web/rules-bundle.js';
 const TARGET = ['es2022'];
 // Files of the embedding and the standalone page: not part of the public page the worker caches.
 // regles.html (the rules for reviewers) is a page of its own: the questionnaire's offline cache
-// does not need it.
-const NOT_PUBLIC_PAGE = /^(embed-[^/]*|standalone\.(html|js)|integrity\.json|sw\.js|pdp-autodiagnostic\.js|regles\.(html|css))$/;
+// does not need it. pdp-frame.js runs in host pages, on the hosts' origins, which the worker never
+// controls: a cached copy would serve no one.
+const NOT_PUBLIC_PAGE = /^(embed-[^/]*|standalone\.(html|js)|integrity\.json|sw\.js|pdp-autodiagnostic\.js|pdp-frame\.js|regles\.(html|css))$/;
 const ELEMENT = 'pdp-autodiagnostic.js';
+// The host's loader (a link that becomes a frame): deployed as written, small enough to read.
+const FRAME_LOADER = 'pdp-frame.js';
 
 function sri(bytes) {
   return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
@@ -60,14 +64,14 @@ async function bundleElement(dir) {
   return { [ELEMENT]: sri(readFileSync(join(dir, ELEMENT))), ...integrity };
 }
 
-// The example host pages name the element's hash in their <script integrity>.
+// The example host pages name the element's or the loader's hash in their <script integrity>.
 function writeExamples(dir, integrity) {
+  const markers = { __PDP_ELEMENT_INTEGRITY__: integrity[ELEMENT], __PDP_FRAME_INTEGRITY__: integrity[FRAME_LOADER] };
   for (const file of readdirSync(dir).filter((name) => /^embed-.*\.html$/.test(name))) {
     const path = join(dir, file);
     const html = readFileSync(path, 'utf8');
-    if (html.includes('__PDP_ELEMENT_INTEGRITY__')) {
-      writeFileSync(path, html.replaceAll('__PDP_ELEMENT_INTEGRITY__', integrity[ELEMENT]));
-    }
+    const written = Object.entries(markers).reduce((text, [marker, hash]) => text.replaceAll(marker, hash), html);
+    if (written !== html) writeFileSync(path, written);
   }
 }
 
@@ -160,7 +164,7 @@ async function main() {
   // The standalone page bundles the unbundled element's siblings: write it before the element's
   // bundle replaces its source.
   const standaloneSize = await writeStandalone(dir);
-  const integrity = await bundleElement(dir);
+  const integrity = { ...(await bundleElement(dir)), [FRAME_LOADER]: sri(readFileSync(join(dir, FRAME_LOADER))) };
   writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
   writeExamples(dir, integrity);
   const worker = await writeServiceWorker(dir);

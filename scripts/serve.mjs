@@ -38,6 +38,10 @@ export const MIME_TYPES = Object.freeze({
 
 const DEFAULT_TYPE = 'application/octet-stream';
 
+// Files that pages of other origins load with `crossorigin` and `integrity` (the host's loader,
+// docs/embedding.md): a check of integrity across origins needs CORS. Nothing else is shared.
+const CROSS_ORIGIN_FILES = new Set(['pdp-frame.js']);
+
 // Turns the request target into the list of path segments under the root, or {refused: status}:
 // 400 for a target that is not a path or is badly percent-encoded, 403 for anything that could
 // leave the root (a `.` or `..` segment, literal or encoded, an encoded slash or backslash, NUL),
@@ -138,8 +142,10 @@ async function handle(realRoot, req, res) {
     res.end();
     return;
   }
+  const shared = CROSS_ORIGIN_FILES.has(segments.at(-1)) ? { 'Access-Control-Allow-Origin': '*' } : {};
   res.writeHead(200, {
     ...SECURITY_HEADERS,
+    ...shared,
     'Content-Type': MIME_TYPES[extname(file.path).toLowerCase()] ?? DEFAULT_TYPE,
     'Content-Length': file.size,
     'Cache-Control': 'no-cache',

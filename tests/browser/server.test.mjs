@@ -38,6 +38,7 @@ before(async () => {
     'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
     'favicon.ico': Buffer.from([0, 0, 1, 0]),
     'data.bin': Buffer.from([1, 2, 3]),
+    'pdp-frame.js': '(() => {})();',
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(root, name), content);
   symlinkSync(join(base, 'secret.txt'), join(root, 'link-out.txt'));
@@ -103,6 +104,16 @@ test('each kind of file gets its MIME type', async () => {
     assert.equal(response.status, 200, path);
     assert.match(response.headers['content-type'], type, path);
     assertSecurityHeaders(response, path);
+  }
+});
+
+test('only the host\'s loader, pdp-frame.js, is shared with other origins (CORS, for its integrity)', async () => {
+  const loader = await raw('GET', '/pdp-frame.js');
+  assert.equal(loader.status, 200);
+  assert.equal(loader.headers['access-control-allow-origin'], '*');
+  assertSecurityHeaders(loader, '/pdp-frame.js');
+  for (const path of ['/', '/app.js', '/rules.json', '/pdp-core.wasm']) {
+    assert.equal((await raw('GET', path)).headers['access-control-allow-origin'], undefined, path);
   }
 });
 
