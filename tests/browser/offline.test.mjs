@@ -131,6 +131,20 @@ describe('the public page offline after a first visit (service worker)', () => {
     }
   });
 
+  test('the worker\'s list is the public page\'s files: not the element, the host\'s loader or the host examples', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pdp-sw-list-'));
+    try {
+      const { files } = await deployVersion(root, 'list');
+      for (const needed of ['index.html', 'main.js', 'styles.css', 'pdp-core.wasm', 'rules.json']) assert.ok(files.includes(needed), needed);
+      // pdp-frame.js runs in host pages, on origins the worker never controls.
+      for (const left of ['pdp-frame.js', 'pdp-autodiagnostic.js', 'embed-link-example.html', 'embed-frame-example.html', 'integrity.json']) {
+        assert.ok(!files.includes(left), left);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   test('the embedded element registers no service worker (only the public page does)', async () => {
     const fixture = await openPage(env, { serviceWorkers: 'allow' });
     try {
