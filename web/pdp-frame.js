@@ -10,7 +10,12 @@
   const frames = new Map();
 
   function replace(link) {
-    const address = new URL(link.href);
+    let address;
+    try {
+      address = new URL(link.href);
+    } catch {
+      return; // not an address: the link is left as it is
+    }
     if (!/^https?:$/.test(address.protocol)) return;
     address.searchParams.set('origin', window.location.origin);
     const frame = document.createElement('iframe');
