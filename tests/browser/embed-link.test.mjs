@@ -2,11 +2,11 @@
 // origin under a strict CSP, pdp-frame.js (with its integrity) turns the link into a titled frame
 // of the tool that takes the tool's height, from that frame only; without JavaScript, or with the
 // script blocked, the link stays and leads to the tool. And dist/embed-link-example.html works.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectFrameFits, startHostServer } from './host-site.mjs';
+import { expectFrameFits, startHostServer, toolFrame } from './host-site.mjs';
 import {
   clickAction, distDir, expectQuestion, expectScreen, loadPersona, openPage, useBrowser,
 } from './support.mjs';
@@ -29,8 +29,9 @@ function hostPage(tool, { title = '' } = {}) {
 </html>`;
 }
 
-before(async () => {
-  if (env.notBuilt) return;
+// Started by the first test (after useBrowser's server, whose origin the host page names).
+async function startHost() {
+  if (host) return host;
   const strict = `default-src 'none'; script-src ${env.origin}; frame-src ${env.origin}; style-src 'self'`;
   host = await startHostServer({
     '/': { body: hostPage(env.origin), csp: strict },
@@ -39,7 +40,8 @@ before(async () => {
     '/blocked': { body: hostPage(env.origin), csp: `default-src 'none'; style-src 'self'` },
     '/host.css': { body: 'body { margin: 0 1rem; font-family: serif; }', type: 'text/css' },
   });
-});
+  return host;
+}
 after(() => host?.close());
 
 // The host's records without the one expected trace of a blocked script (for /blocked).
@@ -58,6 +60,7 @@ describe('pdp-frame.js on a host of another origin, under a strict CSP', () => {
   test('the link becomes a titled frame of the tool, told the host\'s origin, whose height follows the screens', async () => {
     const persona = loadPersona('salarie-accident-travail.json');
     const fixture = await openPage(env, { date: persona.date, viewport: { width: 375, height: 812 } });
+    await startHost();
     try {
       const { page, records } = fixture;
       const events = [];
@@ -78,7 +81,7 @@ describe('pdp-frame.js on a host of another origin, under a strict CSP', () => {
       assert.equal(src.searchParams.get('lang'), 'fr');
       assert.equal(src.searchParams.get('origin'), host.origin);
 
-      const frame = await (await iframe.elementHandle()).contentFrame();
+      const frame = await toolFrame(page, `${env.origin}/index.html`);
       await expectScreen(frame, 'intro');
       const intro = await expectFrameFits(page, 'iframe#tool', 'intro');
       await clickAction(frame, 'next');
@@ -102,10 +105,11 @@ describe('pdp-frame.js on a host of another origin, under a strict CSP', () => {
 
   test('data-title gives the frame its title', async () => {
     const fixture = await openPage(env);
+    await startHost();
     try {
       await fixture.page.goto(new URL('titled', host.url).href);
       assert.equal(await fixture.page.locator('iframe#tool').getAttribute('title'), 'Autodiagnostic PDP');
-      await expectScreen(await (await fixture.page.locator('iframe#tool').elementHandle()).contentFrame(), 'intro');
+      await expectScreen(await toolFrame(fixture.page, `${env.origin}/index.html`), 'intro');
       assertHostClean(fixture.records, 'the host, data-title');
     } finally {
       await fixture.close();
@@ -114,6 +118,7 @@ describe('pdp-frame.js on a host of another origin, under a strict CSP', () => {
 
   test('with the script blocked by the host\'s CSP, the link stays and leads to the tool', async () => {
     const fixture = await openPage(env);
+    await startHost();
     try {
       await fixture.page.goto(new URL('blocked', host.url).href);
       await fixture.page.waitForLoadState('load');
@@ -128,6 +133,8 @@ describe('pdp-frame.js on a host of another origin, under a strict CSP', () => {
   });
 
   test('without JavaScript, the link is there and leads to the tool\'s page', async () => {
+    await (await openPage(env)).close(); // fails, saying so, when the page is not built
+    await startHost();
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
     try {
       const page = await context.newPage();
@@ -158,7 +165,7 @@ describe('dist/embed-link-example.html', () => {
       const iframe = fixture.page.locator('iframe[title]');
       await iframe.waitFor();
       assert.equal(await iframe.getAttribute('title'), 'Autodiagnostic : accompagnement pour garder son travail');
-      await expectScreen(await (await iframe.elementHandle()).contentFrame(), 'intro');
+      await expectScreen(await toolFrame(fixture.page, `${env.origin}/index.html`), 'intro');
       await expectFrameFits(fixture.page, 'iframe[title]', 'embed-link-example.html');
       fixture.assertClean('embed-link-example.html');
     } finally {

@@ -2,11 +2,11 @@
 // another origin with ?origin=, posts its content's height; the host snippet
 // (embed-frame-example.js) gives it to the frame. Through a whole persona at 375 and 1280 px, after
 // each screen the frame is as tall as its document and nothing scrolls inside it.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectFrameFits, startHostServer } from './host-site.mjs';
+import { expectFrameFits, startHostServer, toolFrame } from './host-site.mjs';
 import {
   answerQuestion, clickAction, distDir, ensureScreenshotDir, expectQuestion, expectScreen, loadPersona, openPage, useBrowser,
 } from './support.mjs';
@@ -16,8 +16,9 @@ const PERSONA = 'salarie-accident-travail.json';
 let host = null;
 
 // embed-frame-example.html and its files, on the host's origin, framing the tool's origin.
-before(async () => {
-  if (env.notBuilt) return;
+// Started by the first test (after useBrowser's server, whose origin the host page names).
+async function startHost() {
+  if (host) return host;
   const file = (name) => readFileSync(join(distDir, name));
   const page = file('embed-frame-example.html').toString('utf8');
   assert.match(page, /data-src="index\.html\?lang=fr"/);
@@ -30,7 +31,8 @@ before(async () => {
     '/embed-example.css': { body: file('embed-example.css'), type: 'text/css' },
     '/favicon.png': { body: file('favicon.png'), type: 'image/png' },
   });
-});
+  return host;
+}
 after(() => host?.close());
 
 describe('the framed page posts its height and the host snippet applies it', () => {
@@ -38,6 +40,7 @@ describe('the framed page posts its height and the host snippet applies it', () 
     test(`at ${viewport.width} px, after every screen of a persona, the frame fits its content`, async () => {
       const persona = loadPersona(PERSONA);
       const fixture = await openPage(env, { date: persona.date, viewport });
+      await startHost();
       try {
         const { page, records } = fixture;
         const messages = [];
@@ -47,7 +50,7 @@ describe('the framed page posts its height and the host snippet applies it', () 
           window.addEventListener('message', (event) => globalThis.__pdpMessage({ origin: event.origin, data: event.data }));
         });
         await page.goto(host.url);
-        const frame = await (await page.locator('#tool').elementHandle()).contentFrame();
+        const frame = await toolFrame(page, `${env.origin}/index.html`);
         const fits = (what) => expectFrameFits(page, '#tool', `${what} at ${viewport.width} px`);
 
         await expectScreen(frame, 'intro');

@@ -39,10 +39,10 @@ export async function startHostServer(routes) {
  */
 export async function expectFrameFits(page, selector, what, timeoutMs = 5000) {
   const element = page.locator(selector);
-  const frame = await (await element.elementHandle()).contentFrame();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frameHeight = await element.evaluate((iframe) => iframe.clientHeight);
+    const frame = await (await element.elementHandle()).contentFrame();
     const inside = await frame.evaluate(() => {
       const scroller = document.scrollingElement;
       return {
@@ -61,6 +61,20 @@ export async function expectFrameFits(page, selector, what, timeoutMs = 5000) {
       inside.scrollWidth <= inside.clientWidth;
     if (fits) return seen;
     if (Date.now() > deadline) assert.fail(`${what}: the frame does not fit its content: ${JSON.stringify(seen)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The frame of `page` showing the tool's page (`address`, e.g. 'http://…/index.html'), once it is
+ * there: a cross-origin navigation may replace the frame the iframe first had (about:blank).
+ */
+export async function toolFrame(page, address, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(address));
+    if (frame) return frame;
+    if (Date.now() > deadline) assert.fail(`no frame of ${address}: ${page.frames().map((f) => f.url()).join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
