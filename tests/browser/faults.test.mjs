@@ -61,6 +61,7 @@ after(async () => {
 // The page's answers as stored before a reload, with a fixture on env (or a damaged copy's env).
 async function withStored(fixture, stored) {
   await fixture.open();
+  await fixture.settled();  // a reload in the middle of the first load aborts it (its favicon)
   await fixture.page.evaluate(([key, text]) => sessionStorage.setItem(key, text), [STORAGE_KEY, stored]);
   await fixture.page.reload();
 }
