@@ -133,7 +133,7 @@ std::vector<pdp::Answers> walked_states() {
   for (const pdp::Answers& prefix : prefixes) {
     for (std::size_t q = 0; q < rules.questions.size(); ++q) {
       const pdp::Question& question = rules.questions[q];
-      for (const Json& value : pdp::possible_answers(question, question.options)) {
+      for (const Json& value : pdp::possible_answers(question, pdp::all_options(question))) {
         pdp::Answers changed = prefix;
         changed[q] = pdp::read_answer(question, value, "").value();
         if (seen.insert(key_of(changed)).second) states.push_back(std::move(changed));
@@ -152,8 +152,8 @@ const std::vector<pdp::Answers>& states() {
 pdp::WaysToMeet ways_over_situations(const pdp::RuleSet& rules, const pdp::Answers& answers,
                                      const pdp::Date& date, std::size_t criterion) {
   Budget budget;
-  const auto candidates = [](const pdp::Question& question,
-                             const std::vector<std::string>& offered) {
+  const auto candidates = [](const pdp::Question& question, pdp::OptionSet offered_now) {
+    const auto offered = pdp::offered_options(question, offered_now);
     if (question.type != pdp::QuestionType::multi) return pdp::answer_domain(question, offered);
     std::vector<Json> out;
     for (const auto& option : offered) out.push_back(Json::array({option}));

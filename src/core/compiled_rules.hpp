@@ -39,7 +39,7 @@ class Condition {
 // What one step of a conversation shows, over the answers before it (conversation.cpp).
 struct StepOutlook {
   bool open = false;          // its question can still change the result
-  std::uint64_t offered = 0;  // the options offered, a bit per index in the question's options
+  std::uint64_t offered = 0;  // the options offered (an OptionSet: situation.hpp)
   int remaining_at_most = 0;  // the open questions that may still be asked
   std::uint64_t steps = 0;    // what evaluating it spent of the budget
   std::uint64_t units = 0;

@@ -12,8 +12,7 @@ namespace {
 constexpr std::size_t kOutlookLimit = 32768;
 
 // What step `q` shows over the answers `before` it: the situation they make, kept by `key` (the
-// date, those answers and q); nullptr once the budget is spent. The options offered are kept as
-// a bit each: the loader refuses a question with more than 64 (limits::kOptions). A step remembered
+// date, those answers and q); nullptr once the budget is spent. A step remembered
 // is charged what it first spent, so that the budget runs out at the same point whether or not it
 // was remembered.
 const StepOutlook* outlook_of(const RuleSet& rules, std::size_t q, const Answers& before,
@@ -29,25 +28,12 @@ const StepOutlook* outlook_of(const RuleSet& rules, std::size_t q, const Answers
   if (budget.spent()) return nullptr;
   StepOutlook outlook;
   outlook.open = (then.open & bit_of(q)) != 0;
-  const auto& options = rules.questions[q].options;
-  for (const auto& option : then.offered[q]) {
-    for (std::size_t o = 0; o < options.size(); ++o) {
-      if (options[o] == option) outlook.offered |= std::uint64_t{1} << o;
-    }
-  }
+  outlook.offered = then.offered[q];
   outlook.remaining_at_most = then.remaining_at_most;
   outlook.steps = budget.steps_used() - steps_before;
   outlook.units = budget.units_used() - units_before;
   if (memo.size() >= kOutlookLimit) memo.clear();
   return &memo.insert_or_assign(key, outlook).first->second;
-}
-
-std::vector<std::string> offered_options(const Question& question, std::uint64_t offered) {
-  std::vector<std::string> out;
-  for (std::size_t o = 0; o < question.options.size(); ++o) {
-    if ((offered & (std::uint64_t{1} << o)) != 0) out.push_back(question.options[o]);
-  }
-  return out;
 }
 
 }  // namespace
@@ -79,7 +65,7 @@ Conversation converse(const RuleSet& rules, const Answers& given, const Date& da
     // An answer beyond the next question waits: it is a step once the path reaches it.
     const auto next = out.situation.next_question;
     if (next >= 0 && q > static_cast<std::size_t>(next)) continue;
-    out.steps.push_back({q, offered_options(question, then->offered),
+    out.steps.push_back({q, then->offered,
                          static_cast<int>(out.steps.size()), then->remaining_at_most});
   }
   return out;

@@ -15,7 +15,7 @@ namespace pdp {
 // One question as it was asked: its options offered then, and the progress shown then.
 struct Step {
   std::size_t question;
-  std::vector<std::string> offered;
+  OptionSet offered = 0;
   int answered_before = 0;
   int remaining_at_most = 0;
 };

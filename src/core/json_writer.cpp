@@ -38,34 +38,29 @@ std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-bool is_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = utf8_sequence_at(text, i);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  // Rules and answers are valid UTF-8 (checked when loaded, parsed from JSON); anything else is
-  // left to nlohmann, whose replacement of broken sequences is subtle to copy.
-  if (!is_utf8(text)) {
-    out += dumped(Json(std::string(text)));
-    return;
-  }
   static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t start = out.size();
   out += '"';
   std::size_t plain_from = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;  // UTF-8 is kept as it is
+    if (byte >= 0x80) {
+      // Rules and answers are valid UTF-8 (checked when loaded, parsed from JSON) and kept as
+      // they are; anything else is left to nlohmann, whose replacement of broken sequences is
+      // subtle to copy.
+      const std::size_t length = utf8_sequence_at(text, i);
+      if (length == 0) {
+        out.resize(start);
+        out += dumped(Json(std::string(text)));
+        return;
+      }
+      i += length - 1;
+      continue;
+    }
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
     out.append(text.data() + plain_from, i - plain_from);
     plain_from = i + 1;
     switch (byte) {
@@ -184,7 +179,40 @@ void JsonWriter::raw(std::string_view json) {
 }
 
 void JsonWriter::value(const Json& json) {
-  raw(dumped(json));
+  // Written here rather than dumped: nlohmann's serializer zeroes a 512-byte buffer on each dump,
+  // which cost an assessment more than all its answers. A float is left to it (its shortest form).
+  switch (json.type()) {
+    case Json::value_t::string:
+      string(json.get_ref<const std::string&>());
+      return;
+    case Json::value_t::boolean:
+      boolean(json.get<bool>());
+      return;
+    case Json::value_t::number_integer:
+      number(json.get<std::int64_t>());
+      return;
+    case Json::value_t::number_unsigned:
+      number(json.get<std::uint64_t>());
+      return;
+    case Json::value_t::null:
+      null();
+      return;
+    case Json::value_t::array:
+      begin_array();
+      for (const auto& element : json) value(element);
+      end_array();
+      return;
+    case Json::value_t::object:  // a std::map: its keys in byte order, as nlohmann dumps them
+      begin_object();
+      for (const auto& [name, element] : json.items()) {
+        key(name);
+        value(element);
+      }
+      end_object();
+      return;
+    default:
+      raw(dumped(json));
+  }
 }
 
 std::string JsonWriter::take() {

@@ -45,7 +45,7 @@ void write_strings(JsonWriter& out, const std::vector<std::string>& strings) {
 // A question as asked: its type and the answers offered then (yes/no, its options,
 // "ne_sait_pas"), as values. Its words are in the info's texts, by id (reply_texts.hpp).
 void write_question(JsonWriter& out, const RuleSet& rules, std::size_t index,
-                    const std::vector<std::string>& offered) {
+                    OptionSet offered) {
   const Question& question = rules.questions[index];
   static const char* kTypes[] = {"boolean", "choice", "multi"};
   out.begin_object();
@@ -55,7 +55,9 @@ void write_question(JsonWriter& out, const RuleSet& rules, std::size_t index,
     out.boolean(true);
     out.boolean(false);
   }
-  for (const auto& option : offered) out.string(option);
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    if (offers(offered, o)) out.string(question.options[o]);
+  }
   if (question.allows_unknown) out.string(kUnknownAnswer);
   out.end_array();
   out.key("id");
@@ -74,9 +76,9 @@ void write_steps(JsonWriter& out, const RuleSet& rules, const Conversation& conv
   for (const Step& step : conversation.steps) {
     const Question& question = rules.questions[step.question];
     out.begin_object();
-    if (question.type != QuestionType::boolean && step.offered != question.options) {
+    if (question.type != QuestionType::boolean && step.offered != all_options(question)) {
       out.key("offered");
-      write_strings(out, step.offered);
+      write_strings(out, offered_options(question, step.offered));
     }
     out.key("question");
     out.string(question.id);

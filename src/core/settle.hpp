@@ -9,16 +9,17 @@
 
 #include "core/answers.hpp"
 #include "core/compiled_rules.hpp"
+#include "core/situation.hpp"
 
 namespace pdp {
 
 // Question q over the answers used before it (`symbols`): its asked_when into `asked`, the options
-// offered now appended to `offered`, and the part of `given` used (none when the question is not
+// offered now into `offered`, and the part of `given` used (none when the question is not
 // asked or nothing of the answer is offered) into `used`. False once the budget is spent, which is
 // then blamed on the condition that spent it.
 bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<Answer>& given,
-                     Symbols symbols, logic::Budget& budget, Value& asked,
-                     std::vector<std::string>& offered, std::optional<Answer>& used);
+                     Symbols symbols, logic::Budget& budget, Value& asked, OptionSet& offered,
+                     std::optional<Answer>& used);
 
 // The status of criterion c over the used answers: its condition, unknown with nothing to ask
 // (`checked`) when the condition is false while its to_check_when holds. False once the budget is

@@ -50,11 +50,28 @@ Value within_period(const Item& item, const Item* programme, const Date& date, V
 
 }  // namespace
 
+OptionSet all_options(const Question& question) {
+  const std::size_t count = question.options.size();
+  return count >= 64 ? ~OptionSet{0} : (OptionSet{1} << count) - 1;
+}
+
+std::vector<std::string> offered_options(const Question& question, OptionSet offered) {
+  std::vector<std::string> out;
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    if (offers(offered, o)) out.push_back(question.options[o]);
+  }
+  return out;
+}
+
 std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
-                                          const std::vector<std::string>& offered) {
+                                          OptionSet offered) {
   auto is_offered = [&](const Json& option) {
-    return option.is_string() &&
-           std::find(offered.begin(), offered.end(), option.get<std::string>()) != offered.end();
+    if (!option.is_string()) return false;
+    const auto& id = option.get_ref<const std::string&>();
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+      if (question.options[o] == id) return offers(offered, o);
+    }
+    return false;
   };
   if (answer.unknown || question.type == QuestionType::boolean) return answer;
   if (question.type == QuestionType::choice) {
@@ -86,8 +103,8 @@ Truth truth_of(const Value& value) {
 }
 
 bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<Answer>& given,
-                     Symbols symbols, logic::Budget& budget, Value& asked,
-                     std::vector<std::string>& offered, std::optional<Answer>& used) {
+                     Symbols symbols, logic::Budget& budget, Value& asked, OptionSet& offered,
+                     std::optional<Answer>& used) {
   const Question& question = rules.questions[q];
   const auto& conditions = compiled(rules).questions[q];
   asked = conditions.asked_when.evaluate(symbols, budget);
@@ -95,19 +112,19 @@ bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<An
     budget.blame(question.path + "/asked_when");
     return false;
   }
+  offered = 0;
   for (std::size_t o = 0; o < question.options.size(); ++o) {
-    const std::string& option = question.options[o];
     const auto& condition = conditions.options_when[o];
     if (!condition) {
-      offered.push_back(option);
+      offered |= OptionSet{1} << o;
       continue;
     }
     const Truth truth = truth_of(condition->evaluate(symbols, budget));
     if (budget.spent()) {
-      budget.blame(question.path + "/options_when/" + pointer_token(option));
+      budget.blame(question.path + "/options_when/" + pointer_token(question.options[o]));
       return false;
     }
-    if (truth == Truth::yes) offered.push_back(option);
+    if (truth == Truth::yes) offered |= OptionSet{1} << o;
   }
   used.reset();
   if (given && truth_of(asked) == Truth::yes) used = restrict_to_offered(question, *given, offered);

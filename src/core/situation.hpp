@@ -2,7 +2,8 @@
 // criterion, eligibility, which items apply, and the next question worth asking.
 #pragma once
 
-#include <map>
+#include <array>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -24,17 +25,36 @@ inline SymbolMask bit_of(std::size_t question) {
   return SymbolMask{1} << question;
 }
 
+// The options of a question offered now, a bit per index in its options (the loader refuses more
+// than 64: limits::kOptions): a situation names them many times, and copies no string for it.
+using OptionSet = std::uint64_t;
+inline bool offers(OptionSet offered, std::size_t option) {
+  return ((offered >> option) & 1U) != 0;
+}
+// Every option of `question`.
+OptionSet all_options(const Question& question);
+// The ids of the options in `offered`, in the question's order.
+std::vector<std::string> offered_options(const Question& question, OptionSet offered);
+
+// One T per kind of item (kItemKinds lists them in the enum's order).
+template <typename T>
+struct PerItemKind {
+  std::array<T, std::size(kItemKinds)> of{};
+  T& operator[](ItemKind kind) { return of[static_cast<std::size_t>(kind)]; }
+  const T& at(ItemKind kind) const { return of[static_cast<std::size_t>(kind)]; }
+};
+
 struct Situation {
   Answers used;                                   // the answers the logic reads (questions asked)
   std::vector<DroppedAnswer> dropped;             // answers given but not used, and why
   std::vector<Value> asked;                       // per question: its asked_when
-  std::vector<std::vector<std::string>> offered;  // per question: the options offered now
+  std::vector<OptionSet> offered;                 // per question: the options offered now
   std::vector<Value> criteria;                    // per criterion
   std::vector<char> criteria_to_check;            // per criterion: unmet, but to_check_when holds
   std::vector<int> criteria_variants;             // per criterion: its text variant, or -1
   Value eligibility;                              // Kleene conjunction of the criteria
-  std::map<ItemKind, std::vector<Value>> items;   // per item: applies (gated by eligibility)
-  std::map<ItemKind, std::vector<int>> variants;  // per item: its text variant, or -1
+  PerItemKind<std::vector<Value>> items;         // per item: applies (gated by eligibility)
+  PerItemKind<std::vector<int>> variants;         // per item: its text variant, or -1
   int outcome = -1;  // the outcome of the rules that words the result, or -1 (once finished)
   SymbolMask unknown_answers = 0;  // questions answered "ne_sait_pas"
   SymbolMask open = 0;             // unanswered questions that can still change the result
@@ -47,7 +67,7 @@ struct Situation {
 // The part of `answer` among the options `offered` (a multi answer keeps those still offered), or
 // std::nullopt when nothing of it is offered.
 std::optional<Answer> restrict_to_offered(const Question& question, const Answer& answer,
-                                          const std::vector<std::string>& offered);
+                                          OptionSet offered);
 
 // Answers to questions that do not apply (their asked_when is not known true) are dropped, so are
 // options no longer offered. A question is open when some unknown output (eligibility or an item)

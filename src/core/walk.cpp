@@ -44,9 +44,8 @@ struct Walker {
 
 }  // namespace
 
-std::vector<Json> possible_answers(const Question& question,
-                                   const std::vector<std::string>& offered) {
-  std::vector<Json> answers = answer_domain(question, offered);
+std::vector<Json> possible_answers(const Question& question, OptionSet offered) {
+  std::vector<Json> answers = answer_domain(question, offered_options(question, offered));
   if (question.allows_unknown) answers.emplace_back(kUnknownAnswer);
   return answers;
 }

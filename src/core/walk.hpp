@@ -19,8 +19,7 @@ using WalkPath = std::vector<WalkStep>;
 
 // The answers a person can give to `question` now: its domain (options offered) and
 // "ne_sait_pas" where allowed.
-std::vector<Json> possible_answers(const Question& question,
-                                   const std::vector<std::string>& offered);
+std::vector<Json> possible_answers(const Question& question, OptionSet offered);
 
 // From no answers, follows every possible answer of each next question until none is left, and
 // calls `visit` at the end of each path. Returns the number of paths, or "rules.too_costly" when

@@ -21,11 +21,14 @@ constexpr std::size_t kMemoLimit = 4096;
 
 // Candidate answers for a change: every boolean or option, and for a multi question each option
 // on its own (the smallest selection that can make a difference).
-std::vector<Json> candidate_answers(const Question& question,
-                                    const std::vector<std::string>& offered) {
-  if (question.type != QuestionType::multi) return answer_domain(question, offered);
+std::vector<Json> candidate_answers(const Question& question, OptionSet offered) {
+  if (question.type != QuestionType::multi) {
+    return answer_domain(question, offered_options(question, offered));
+  }
   std::vector<Json> candidates;
-  for (const auto& option : offered) candidates.push_back(Json::array({option}));
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    if (offers(offered, o)) candidates.push_back(Json::array({question.options[o]}));
+  }
   return candidates;
 }
 
@@ -41,7 +44,7 @@ struct Probe {
   std::size_t criterion;
   SymbolMask depends_on;
   std::vector<Value> asked;
-  std::vector<std::vector<std::string>> offered;
+  std::vector<OptionSet> offered;
   Answers used;
   Value status;
 
@@ -59,7 +62,6 @@ struct Probe {
     std::array<const Json*, kMaxQuestions> symbols{};
     for (std::size_t q = 0; q < rules.questions.size(); ++q) {
       if ((depends_on & bit_of(q)) == 0) continue;
-      offered[q].clear();
       if (!settle_question(rules, q, answers[q], symbols.data(), budget, asked[q], offered[q],
                            used[q])) {
         return false;
