@@ -138,17 +138,39 @@ export function createEngine(compiled, bundle, readRules = null) {
     return loaded;
   };
 
-  // Each argument is copied into the module's memory; the reply stays valid until the next call.
+  // The arguments of a call are written one after the other into a block of the module's memory
+  // kept from call to call, and grown when a call needs more: a malloc and a free per argument,
+  // each a call into the module, cost an assessment as much as writing its request. A call larger
+  // than SCRATCH_BYTES (the rules bundle, a hostile request) gets a block of its own, freed after.
+  let scratch = null;  // {core, pointer, size}: the block, of the instance that gave it
+
+  // The reply stays valid until the next call.
   function callOnce(name, texts) {
-    const pointers = [];
+    let own = 0;
     try {
+      // At most three bytes of UTF-8 per UTF-16 unit, and a NUL after each text.
+      let size = texts.reduce((sum, text) => sum + text.length * 3 + 1, 0);
+      let pointer = 0;
+      if (size <= SCRATCH_BYTES) {
+        if (scratch?.core !== core || scratch.size < size) {
+          if (scratch?.core === core) core._free(scratch.pointer);
+          scratch = null;
+          const grown = Math.min(SCRATCH_BYTES, Math.ceil(size / 256) * 256);
+          const block = core._malloc(grown);
+          if (block) scratch = { core, pointer: block, size: grown };
+        }
+        pointer = scratch?.pointer ?? 0;
+      } else {
+        size = texts.reduce((sum, text) => sum + core.lengthBytesUTF8(text) + 1, 0);
+        own = pointer = core._malloc(size);
+      }
+      // The module's memory is bounded: a full memory gives 0, never a write at address 0.
+      if (!pointer) return errorText(OUT_OF_MEMORY, 'the engine has no memory left for this request');
+      const pointers = [];
+      let at = pointer;
       for (const text of texts) {
-        const size = core.lengthBytesUTF8(text) + 1;
-        const pointer = core._malloc(size);
-        // The module's memory is bounded: a full memory gives 0, never a write at address 0.
-        if (!pointer) return errorText(OUT_OF_MEMORY, 'the engine has no memory left for this request');
-        pointers.push(pointer);
-        core.stringToUTF8(text, pointer, size);
+        pointers.push(at);
+        at += core.stringToUTF8(text, at, pointer + size - at) + 1;
       }
       return core.UTF8ToString(core[name](...pointers));
     } catch (trap) {
@@ -158,7 +180,7 @@ export function createEngine(compiled, bundle, readRules = null) {
         ? errorText(OUT_OF_MEMORY, 'the engine ran out of memory during this call; it is still usable, with a smaller request')
         : errorText('internal.error', `the engine failed (${trap?.message ?? trap}); it has been restarted`);
     } finally {
-      if (core) pointers.forEach((pointer) => core._free(pointer));
+      if (core && own) core._free(own);
     }
   }
 
@@ -220,6 +242,8 @@ export function createEngine(compiled, bundle, readRules = null) {
     },
   };
 }
+
+const SCRATCH_BYTES = 16 * 1024;
 
 const errorText = (code, message) => JSON.stringify({ error: { code, message, path: '' } });
 

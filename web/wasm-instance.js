@@ -67,11 +67,12 @@ export function startInstance(compiled) {
     _pdp_assess: exports.pdp_assess,
     _pdp_out_of_memory: exports.pdp_out_of_memory,
     lengthBytesUTF8,
-    /** Writes `text` and a NUL at `pointer`, `size` bytes at most (NUL included). */
+    /** Writes `text` and a NUL at `pointer`, `size` bytes at most (NUL included); the bytes of text written. */
     stringToUTF8(text, pointer, size) {
       const heap = bytes();
       const { written } = encoder.encodeInto(text, heap.subarray(pointer, pointer + size - 1));
       heap[pointer + written] = 0;
+      return written;
     },
     /** The NUL-terminated UTF-8 text at `pointer` ('' for a null pointer). */
     UTF8ToString(pointer) {

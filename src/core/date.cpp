@@ -33,13 +33,23 @@ std::optional<Date> Date::parse(const std::string& text) {
   return date;
 }
 
-// By hand rather than with snprintf, which would bring printf into the page's module.
+// By hand rather than with snprintf, which would bring printf into the page's module, or
+// std::to_string, whose strings and their concatenation cost a reply a tenth of its writing.
 std::string Date::iso() const {
-  const auto padded = [](int n, std::size_t width) {
-    std::string digits = std::to_string(n);
-    return std::string(digits.size() < width ? width - digits.size() : 0, '0') + digits;
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    // Not from parse() (a Date built in code): as wide as its numbers need.
+    return std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+  }
+  char text[10];
+  const auto put = [&](int at, int n, int width) {
+    for (int i = width - 1; i >= 0; --i, n /= 10) text[at + i] = static_cast<char>('0' + n % 10);
   };
-  return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2);
+  put(0, year, 4);
+  text[4] = '-';
+  put(5, month, 2);
+  text[7] = '-';
+  put(8, day, 2);
+  return std::string(text, sizeof text);
 }
 
 }  // namespace pdp

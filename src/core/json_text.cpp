@@ -30,7 +30,7 @@ class LocatingBuilder {
   bool binary(Json::binary_t& value) { return done(dom_.binary(value)); }
   bool start_object(std::size_t size) { return enter(false) && dom_.start_object(size); }
   bool key(Json::string_t& value) {
-    frames_.back().key = value;
+    frames_[depth_ - 1].key.assign(value);  // into the frame's own buffer, kept from call to call
     return dom_.key(value);
   }
   bool end_object() { return leave() && dom_.end_object(); }
@@ -56,29 +56,35 @@ class LocatingBuilder {
   };
 
   bool done(bool ok) {
-    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    if (depth_ > 0 && frames_[depth_ - 1].array) ++frames_[depth_ - 1].index;
     return ok;
   }
   bool enter(bool array) {
-    if (frames_.size() >= max_depth_) {
+    if (depth_ >= max_depth_) {
       too_deep_ = true;
-      for (const Frame& frame : frames_) {
+      for (std::size_t d = 0; d < depth_; ++d) {
+        const Frame& frame = frames_[d];
         too_deep_at_ +=
             "/" + (frame.array ? std::to_string(frame.index) : pointer_token(frame.key));
       }
       return false;
     }
-    frames_.push_back(Frame{array, 0, {}});
+    // Frames are reused rather than popped, so that their keys' buffers are allocated once.
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    frames_[depth_].array = array;
+    frames_[depth_].index = 0;
+    ++depth_;
     return true;
   }
   bool leave() {
-    frames_.pop_back();
+    --depth_;
     return done(true);
   }
 
   DomBuilder dom_;
   std::size_t max_depth_;
   std::vector<Frame> frames_;
+  std::size_t depth_ = 0;  // the frames in use: frames_[0, depth_)
   bool too_deep_ = false;
   std::string too_deep_at_;
   std::string detail_;

@@ -128,6 +128,14 @@ void JsonWriter::key(std::string_view name) {
   after_value_ = false;  // its value follows the colon
 }
 
+void JsonWriter::literal_key(const char* name, std::size_t length) {
+  separate();
+  out_ += '"';
+  out_.append(name, length);
+  out_.append("\":", 2);
+  after_value_ = false;
+}
+
 void JsonWriter::string(std::string_view text) {
   separate();
   append_json_string(out_, text);

@@ -166,7 +166,8 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
                    "/answers"};
     }
     for (auto it = answers->begin(); it != answers->end(); ++it) {
-      const std::string path = "/answers/" + pointer_token(it.key());
+      // Written only for an error: an answer's path cost more than reading the answer.
+      const auto path = [&] { return "/answers/" + pointer_token(it.key()); };
       const int index = rules.question_index(it.key());
       if (index < 0 && saved_under_other_rules) {
         result.dropped.push_back({it.key(), *it, "rules_changed", nullptr});
@@ -177,14 +178,18 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
         for (const auto& question : rules.questions) ids.push_back(question.id);
         return Error{"answers.unknown_question",
                      "\"" + it.key() + "\" is not a question (questions: " + quoted_list(ids) + ")",
-                     path};
+                     path()};
       }
-      auto answer = read_answer(rules.questions[static_cast<std::size_t>(index)], *it, path);
+      auto answer = read_answer(rules.questions[static_cast<std::size_t>(index)], *it, "");
       if (!answer && saved_under_other_rules) {
         result.dropped.push_back({it.key(), *it, "rules_changed", nullptr});
         continue;
       }
-      if (!answer) return answer.error();
+      if (!answer) {
+        Error error = answer.error();
+        error.path = path() + error.path;
+        return error;
+      }
       result.answers[static_cast<std::size_t>(index)] = std::move(answer).value();
     }
   }

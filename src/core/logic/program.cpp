@@ -341,6 +341,8 @@ Value Program::evaluate(Symbols symbols, Budget& budget) const {
   const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
   if (budget.spent()) return Value::unknown_of(0);
   if (out.unknown) return Value::unknown_of(out.missing, out.reads);
+  // Most conditions end in a boolean, which needs no copy of a tree nor normalising.
+  if (out.json->is_boolean()) return Value::known(out.json->get<bool>(), out.reads);
   Json json = *out.json;
   js::normalise(json);
   return Value::known(std::move(json), out.reads);
