@@ -65,8 +65,8 @@ Conversation converse(const RuleSet& rules, const Answers& given, const Date& da
     // An answer beyond the next question waits: it is a step once the path reaches it.
     const auto next = out.situation.next_question;
     if (next >= 0 && q > static_cast<std::size_t>(next)) continue;
-    out.steps.push_back({q, then->offered,
-                         static_cast<int>(out.steps.size()), then->remaining_at_most});
+    out.steps.push_back(
+        {q, then->offered, static_cast<int>(out.steps.size()), then->remaining_at_most});
   }
   return out;
 }

@@ -129,6 +129,13 @@ void JsonWriter::key(std::string_view name) {
 }
 
 void JsonWriter::literal_key(const char* name, std::size_t length) {
+  for (std::size_t i = 0; i < length; ++i) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') {
+      key(std::string_view(name, length));
+      return;
+    }
+  }
   separate();
   out_ += '"';
   out_.append(name, length);

@@ -26,8 +26,8 @@ class JsonWriter {
   void end_array();
   // The key of the next value of the object being written.
   void key(std::string_view name);
-  // A key written in the code (a string literal: plain ASCII with nothing to escape), copied as it
-  // is; most keys of a reply are such, and escaping them cost a tenth of writing it.
+  // A key written in the code (a string literal), copied as it is when it is plain ASCII with
+  // nothing to escape, as most keys of a reply are: escaping them cost a tenth of writing it.
   template <std::size_t N>
   void key(const char (&name)[N]) {
     literal_key(name, N - 1);

@@ -44,8 +44,7 @@ void write_strings(JsonWriter& out, const std::vector<std::string>& strings) {
 
 // A question as asked: its type and the answers offered then (yes/no, its options,
 // "ne_sait_pas"), as values. Its words are in the info's texts, by id (reply_texts.hpp).
-void write_question(JsonWriter& out, const RuleSet& rules, std::size_t index,
-                    OptionSet offered) {
+void write_question(JsonWriter& out, const RuleSet& rules, std::size_t index, OptionSet offered) {
   const Question& question = rules.questions[index];
   static const char* kTypes[] = {"boolean", "choice", "multi"};
   out.begin_object();
