@@ -178,7 +178,7 @@ pdp::WaysToMeet ways_over_situations(const pdp::RuleSet& rules, const pdp::Answe
       const pdp::Answers changed = with_change(answers, q, value);
       const pdp::Situation after = pdp::evaluate_situation(rules, changed, date, budget);
       if (!after.used[q]) continue;
-      const Value& status = after.criteria[criterion];
+      const pdp::Verdict& status = after.criteria[criterion];
       if (pdp::truth_of(status) == pdp::Truth::yes) {
         ways.push_back({{q, {value}}});
         continue;

@@ -59,6 +59,13 @@ Value Condition::evaluate(Symbols symbols, logic::Budget& budget) const {
   return rules_->tree_conditions(*rules_, *tree_, symbols, budget);
 }
 
+Verdict Condition::decide(Symbols symbols, logic::Budget& budget) const {
+  if (flat_) return flat_->decide(symbols, budget);
+  const Value value = evaluate(symbols, budget);
+  if (value.unknown) return Verdict::unknown_of(value.missing, value.reads);
+  return Verdict::known(logic::truthy(value.json), value.reads);
+}
+
 CompiledRules::CompiledRules(const RuleSet& rules) {
   // Notes where a condition stays a tree (only read_checked_rules needs the paths: rare).
   const auto note = [this](const Condition& condition, const std::string& path) {

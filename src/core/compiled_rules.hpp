@@ -17,6 +17,7 @@ namespace pdp {
 using logic::SymbolMask;
 using logic::Symbols;
 using logic::Value;
+using logic::Verdict;
 
 // One condition of the rules over the answers used so far (`symbols`: each question's known
 // answer, or nullptr). Evaluated flat when it can be, else by the rule set's tree_conditions (the
@@ -25,6 +26,8 @@ class Condition {
  public:
   Condition(const RuleSet& rules, const Expression& expression);
   Value evaluate(Symbols symbols, logic::Budget& budget) const;
+  // Its truth only: what a situation keeps (no copy of the value). The same steps and units.
+  Verdict decide(Symbols symbols, logic::Budget& budget) const;
   // The questions it may read: those of its vars, or every question when a var's name is computed.
   SymbolMask reads() const { return reads_; }
   bool flat() const { return flat_.has_value(); }

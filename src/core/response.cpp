@@ -16,7 +16,7 @@
 namespace pdp {
 namespace {
 
-const char* status_name(const Value& value) {
+const char* status_name(const Verdict& value) {
   switch (truth_of(value)) {
     case Truth::yes:
       return "met";
@@ -136,7 +136,7 @@ void write_criteria(JsonWriter& out, const RuleSet& rules, const Request& reques
   out.begin_array();
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& criterion = rules.criteria[c];
-    const Value& value = situation.criteria[c];
+    const Verdict& value = situation.criteria[c];
     out.begin_object();
     out.key("because");
     write_question_ids(out, rules, value.reads | value.missing);
@@ -201,7 +201,7 @@ const char* period_note(const Request& request, const Item& programme) {
 }
 
 void write_item(JsonWriter& out, const RuleSet& rules, const Request& request, const Item& item,
-                const Value& applies, int variant) {
+                const Verdict& applies, int variant) {
   const bool programme = item.kind == ItemKind::programme;
   const bool dated = programme && item.valid_from && item.valid_until;
   out.begin_object();

@@ -18,13 +18,13 @@ namespace pdp {
 // asked or nothing of the answer is offered) into `used`. False once the budget is spent, which is
 // then blamed on the condition that spent it.
 bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<Answer>& given,
-                     Symbols symbols, logic::Budget& budget, Value& asked, OptionSet& offered,
+                     Symbols symbols, logic::Budget& budget, Verdict& asked, OptionSet& offered,
                      std::optional<Answer>& used);
 
 // The status of criterion c over the used answers: its condition, unknown with nothing to ask
 // (`checked`) when the condition is false while its to_check_when holds. False once the budget is
 // spent (blamed).
 bool criterion_status(const RuleSet& rules, std::size_t c, Symbols symbols, logic::Budget& budget,
-                      Value& status, bool& checked);
+                      Verdict& status, bool& checked);
 
 }  // namespace pdp

@@ -14,25 +14,25 @@
 namespace pdp {
 namespace {
 
-Value kleene_and(const Value& a, const Value& b) {
+Verdict kleene_and(const Verdict& a, const Verdict& b) {
   const Truth ta = truth_of(a);
   const Truth tb = truth_of(b);
-  if (ta == Truth::no) return Value::known(false, a.reads);
-  if (tb == Truth::no) return Value::known(false, b.reads);
-  if (ta == Truth::yes && tb == Truth::yes) return Value::known(true, a.reads | b.reads);
-  return Value::unknown_of(a.missing | b.missing, a.reads | b.reads);
+  if (ta == Truth::no) return Verdict::known(false, a.reads);
+  if (tb == Truth::no) return Verdict::known(false, b.reads);
+  if (ta == Truth::yes && tb == Truth::yes) return Verdict::known(true, a.reads | b.reads);
+  return Verdict::unknown_of(a.missing | b.missing, a.reads | b.reads);
 }
 
 // What would apply becomes a point to check that no answer can settle.
-Value to_check(const Value& applies) {
+Verdict to_check(const Verdict& applies) {
   if (truth_of(applies) != Truth::yes) return applies;
-  return Value::unknown_of(0, applies.reads);
+  return Verdict::unknown_of(0, applies.reads);
 }
 
 // How the period of the item's `programme` (or of the programme itself) bears on it on `date`.
-Value within_period(const Item& item, const Item* programme, const Date& date, Value applies) {
+Verdict within_period(const Item& item, const Item* programme, const Date& date, Verdict applies) {
   if (item.kind != ItemKind::programme && item.valid_from && date < *item.valid_from) {
-    return Value::known(false);
+    return Verdict::known(false);
   }
   if (!programme) return applies;
   switch (period_status(*programme, date)) {
@@ -40,7 +40,7 @@ Value within_period(const Item& item, const Item* programme, const Date& date, V
       return applies;
     case PeriodStatus::not_yet:
       // The programme is still listed, so that the person learns when it starts.
-      if (programme != &item) return Value::known(false);
+      if (programme != &item) return Verdict::known(false);
       return to_check(applies);
     case PeriodStatus::to_confirm:
       break;
@@ -85,7 +85,7 @@ std::optional<Answer> restrict_to_offered(const Question& question, const Answer
   return kept;
 }
 
-const char* eligibility_name(const Value& eligibility) {
+const char* eligibility_name(const Verdict& eligibility) {
   switch (truth_of(eligibility)) {
     case Truth::yes:
       return "eligible";
@@ -103,11 +103,11 @@ Truth truth_of(const Value& value) {
 }
 
 bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<Answer>& given,
-                     Symbols symbols, logic::Budget& budget, Value& asked, OptionSet& offered,
+                     Symbols symbols, logic::Budget& budget, Verdict& asked, OptionSet& offered,
                      std::optional<Answer>& used) {
   const Question& question = rules.questions[q];
   const auto& conditions = compiled(rules).questions[q];
-  asked = conditions.asked_when.evaluate(symbols, budget);
+  asked = conditions.asked_when.decide(symbols, budget);
   if (budget.spent()) {
     budget.blame(question.path + "/asked_when");
     return false;
@@ -119,7 +119,7 @@ bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<An
       offered |= OptionSet{1} << o;
       continue;
     }
-    const Truth truth = truth_of(condition->evaluate(symbols, budget));
+    const Truth truth = truth_of(condition->decide(symbols, budget));
     if (budget.spent()) {
       budget.blame(question.path + "/options_when/" + pointer_token(question.options[o]));
       return false;
@@ -132,27 +132,27 @@ bool settle_question(const RuleSet& rules, std::size_t q, const std::optional<An
 }
 
 bool criterion_status(const RuleSet& rules, std::size_t c, Symbols symbols, logic::Budget& budget,
-                      Value& status, bool& checked) {
+                      Verdict& status, bool& checked) {
   const Criterion& criterion = rules.criteria[c];
   const auto& conditions = compiled(rules).criteria[c];
   checked = false;
-  status = conditions.condition.evaluate(symbols, budget);
+  status = conditions.condition.decide(symbols, budget);
   if (budget.spent()) {
     budget.blame(criterion.path + "/condition");
     return false;
   }
   if (!conditions.to_check_when || truth_of(status) != Truth::no) return true;
-  const Value open_point = conditions.to_check_when->evaluate(symbols, budget);
+  const Verdict open_point = conditions.to_check_when->decide(symbols, budget);
   if (budget.spent()) {
     budget.blame(criterion.path + "/to_check_when");
     return false;
   }
   const SymbolMask reads = status.reads | open_point.reads;
   if (truth_of(open_point) == Truth::yes) {
-    status = Value::unknown_of(0, reads);
+    status = Verdict::unknown_of(0, reads);
     checked = true;
   } else if (truth_of(open_point) == Truth::unknown) {
-    status = Value::unknown_of(open_point.missing, reads);
+    status = Verdict::unknown_of(open_point.missing, reads);
   }
   return true;
 }
@@ -189,26 +189,26 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     if (s.used[i] && !s.used[i]->unknown) symbols[i] = &s.used[i]->value;
   }
 
-  s.eligibility = Value::known(true);
+  s.eligibility = Verdict::known(true);
   s.criteria.reserve(rules.criteria.size());
   s.criteria_to_check.reserve(rules.criteria.size());
   s.criteria_variants.reserve(rules.criteria.size());
   for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
     const Criterion& criterion = rules.criteria[c];
     const auto& conditions = compiled_rules.criteria[c];
-    Value status;
+    Verdict status;
     bool checked = false;
     if (!criterion_status(rules, c, symbols.data(), budget, status, checked)) return s;
     int variant = -1;
     for (std::size_t v = 0; variant < 0 && v < conditions.variants.size(); ++v) {
-      const Truth chosen = truth_of(conditions.variants[v].evaluate(symbols.data(), budget));
+      const Truth chosen = truth_of(conditions.variants[v].decide(symbols.data(), budget));
       if (budget.spent()) {
         budget.blame(criterion.path + "/variants/" + std::to_string(v) + "/when");
         return s;
       }
       if (chosen == Truth::yes) variant = static_cast<int>(v);
     }
-    s.criteria.push_back(std::move(status));
+    s.criteria.push_back(status);
     s.criteria_to_check.push_back(checked);
     s.criteria_variants.push_back(variant);
     s.eligibility = kleene_and(s.eligibility, s.criteria.back());
@@ -225,31 +225,31 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Item& item = items[i];
       const auto& conditions = compiled_rules.items[k][i];
-      Value applies = conditions.applies_when.evaluate(symbols.data(), budget);
+      Verdict applies = conditions.applies_when.decide(symbols.data(), budget);
       if (budget.spent()) {
         budget.blame(item.path + "/applies_when");
         return s;
       }
-      applies = within_period(item, conditions.programme, date, std::move(applies));
+      applies = within_period(item, conditions.programme, date, applies);
       if (item.requires_eligibility) applies = kleene_and(s.eligibility, applies);
       int variant = -1;
       for (std::size_t v = 0; variant < 0 && v < item.variants.size(); ++v) {
         if (truth_of(applies) == Truth::no) break;
         const TextVariant& candidate = item.variants[v];
-        const Truth chosen = truth_of(conditions.variants[v].evaluate(symbols.data(), budget));
+        const Truth chosen = truth_of(conditions.variants[v].decide(symbols.data(), budget));
         if (budget.spent()) {
           budget.blame(item.path + "/variants/" + std::to_string(v) + "/when");
           return s;
         }
         if (chosen != Truth::yes) continue;
         if (candidate.valid_from && date < *candidate.valid_from) {
-          applies = Value::known(false);  // not yet a rule for the people this variant is for
+          applies = Verdict::known(false);  // not yet a rule for the people this variant is for
           break;
         }
         variant = static_cast<int>(v);
       }
       if (applies.unknown) open |= applies.missing;
-      values.push_back(std::move(applies));
+      values.push_back(applies);
       variants.push_back(variant);
     }
   }
@@ -281,7 +281,7 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
   for (std::size_t o = 0; s.outcome < 0 && o < rules.outcomes.size(); ++o) {
     const Outcome& outcome = rules.outcomes[o];
     if (outcome.eligibility != eligibility) continue;
-    const Truth chosen = truth_of(compiled_rules.outcomes[o].evaluate(symbols.data(), budget));
+    const Truth chosen = truth_of(compiled_rules.outcomes[o].decide(symbols.data(), budget));
     if (budget.spent()) {
       budget.blame(outcome.path + "/when");
       return s;

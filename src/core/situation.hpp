@@ -16,10 +16,17 @@ namespace pdp {
 
 using logic::SymbolMask;
 using logic::Value;
+using logic::Verdict;
 
 enum class Truth { yes, no, unknown };
+
 Truth truth_of(const Value& value);
-const char* eligibility_name(const Value& eligibility);  // "eligible", "not_eligible", "incomplete"
+inline Truth truth_of(const Verdict& verdict) {
+  if (verdict.unknown) return Truth::unknown;
+  return verdict.yes ? Truth::yes : Truth::no;
+}
+const char* eligibility_name(
+    const Verdict& eligibility);  // "eligible", "not_eligible", "incomplete"
 
 inline SymbolMask bit_of(std::size_t question) {
   return SymbolMask{1} << question;
@@ -45,16 +52,16 @@ struct PerItemKind {
 };
 
 struct Situation {
-  Answers used;                            // the answers the logic reads (questions asked)
-  std::vector<DroppedAnswer> dropped;      // answers given but not used, and why
-  std::vector<Value> asked;                // per question: its asked_when
-  std::vector<OptionSet> offered;          // per question: the options offered now
-  std::vector<Value> criteria;             // per criterion
-  std::vector<char> criteria_to_check;     // per criterion: unmet, but to_check_when holds
-  std::vector<int> criteria_variants;      // per criterion: its text variant, or -1
-  Value eligibility;                       // Kleene conjunction of the criteria
-  PerItemKind<std::vector<Value>> items;   // per item: applies (gated by eligibility)
-  PerItemKind<std::vector<int>> variants;  // per item: its text variant, or -1
+  Answers used;                             // the answers the logic reads (questions asked)
+  std::vector<DroppedAnswer> dropped;       // answers given but not used, and why
+  std::vector<Verdict> asked;               // per question: its asked_when
+  std::vector<OptionSet> offered;           // per question: the options offered now
+  std::vector<Verdict> criteria;            // per criterion
+  std::vector<char> criteria_to_check;      // per criterion: unmet, but to_check_when holds
+  std::vector<int> criteria_variants;       // per criterion: its text variant, or -1
+  Verdict eligibility;                      // Kleene conjunction of the criteria
+  PerItemKind<std::vector<Verdict>> items;  // per item: applies (gated by eligibility)
+  PerItemKind<std::vector<int>> variants;   // per item: its text variant, or -1
   int outcome = -1;  // the outcome of the rules that words the result, or -1 (once finished)
   SymbolMask unknown_answers = 0;  // questions answered "ne_sait_pas"
   SymbolMask open = 0;             // unanswered questions that can still change the result

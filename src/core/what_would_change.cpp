@@ -43,10 +43,10 @@ struct Probe {
   const RuleSet& rules;
   std::size_t criterion;
   SymbolMask depends_on;
-  std::vector<Value> asked;
+  std::vector<Verdict> asked;
   std::vector<OptionSet> offered;
   Answers used;
-  Value status;
+  Verdict status;
 
   Probe(const RuleSet& r, std::size_t c)
       : rules(r),
@@ -95,7 +95,7 @@ WaysToMeet search(const RuleSet& rules, const Answers& answers, std::size_t crit
       const Answers changed = with_change(answers, q, value);
       if (!after.run(changed, budget)) return ways;
       if (!after.used[q]) continue;  // the option would not be offered
-      const Value& status = after.status;
+      const Verdict& status = after.status;
       if (truth_of(status) == Truth::yes) {
         ways.push_back({{q, {value}}});
         continue;

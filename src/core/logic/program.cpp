@@ -337,6 +337,17 @@ std::optional<Program> Program::flatten(const Expression& expression,
   return program;
 }
 
+Verdict Program::decide(Symbols symbols, Budget& budget) const {
+  const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
+  if (budget.spent()) return Verdict::unknown_of(0);
+  if (out.unknown) return Verdict::unknown_of(out.missing, out.reads);
+  if (out.json->is_boolean()) return Verdict::known(out.json->get<bool>(), out.reads);
+  // As evaluate() gives it: normalising may change the truth (an infinite number becomes null).
+  Json json = *out.json;
+  js::normalise(json);
+  return Verdict::known(truthy(json), out.reads);
+}
+
 Value Program::evaluate(Symbols symbols, Budget& budget) const {
   const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
   if (budget.spent()) return Value::unknown_of(0);

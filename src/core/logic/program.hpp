@@ -32,6 +32,8 @@ class Program {
   // symbols[i] (known) or unknown with its bit (nullptr), so that the budget stops a costly rule
   // at the same point on either path.
   Value evaluate(Symbols symbols, Budget& budget) const;
+  // Its truthiness only (no copy of the value): the same steps and units.
+  Verdict decide(Symbols symbols, Budget& budget) const;
 
   // The symbols the expression may read, whatever their values.
   SymbolMask reads() const { return reads_; }

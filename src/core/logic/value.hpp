@@ -28,6 +28,20 @@ struct Value {
   }
 };
 
+// A value reduced to its truthiness, what a situation keeps of each condition: a plain struct,
+// copied and dropped for free. Same `unknown`, `missing` and `reads` as the Value it comes from.
+struct Verdict {
+  bool unknown = false;
+  bool yes = false;
+  SymbolMask missing = 0;
+  SymbolMask reads = 0;
+
+  static Verdict known(bool yes, SymbolMask reads = 0) { return {false, yes, 0, reads}; }
+  static Verdict unknown_of(SymbolMask missing, SymbolMask reads = 0) {
+    return {true, false, missing, reads};
+  }
+};
+
 // JsonLogic truthiness (jsonlogic.com/truthy): JavaScript's, except that an empty array is false.
 bool truthy(const Json& value);
 
