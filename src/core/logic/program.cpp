@@ -88,6 +88,7 @@ struct Flattener {
     }
     std::vector<std::uint16_t> operands(1);
     if (!emit(node.args[0], element, operands[0])) return false;
+    program.code_[index].units = program.code_[operands[0]].units;
     attach(index, operands);
     return true;
   }
@@ -167,6 +168,7 @@ struct Run {
       budget.take_units(in.units);
       return {in.literal};
     }
+    if (static_cast<Op>(in.op) == Op::var && element == nullptr) return symbol(in);
     Out out = dispatch(in, element);
     if (!out.unknown) budget.charge(*out.json);
     return out;
@@ -201,6 +203,17 @@ struct Run {
       default:
         return compare(in, element);
     }
+  }
+
+  // A var in the data, what most conditions read, without the calls of the general path: the step
+  // and units of its name, then its value charged twice (read, then as the var's result).
+  Out symbol(const Program::Instruction& in) {
+    if (!budget.step() || !budget.take_units(in.units)) return {};
+    const Json* value = symbols[in.symbol];
+    const SymbolMask bit = SymbolMask{1} << in.symbol;
+    if (value == nullptr) return {&null_json(), true, bit, 0};
+    if (!budget.charge(*value) || !budget.charge(*value)) return {};
+    return {value, false, 0, bit};
   }
 
   Out var(const Program::Instruction& in, const Json* element) {

@@ -44,7 +44,8 @@ class Program {
     std::uint16_t count = 0;
     std::int32_t symbol = -1;       // var in the data: the symbol read
     const Json* literal = nullptr;  // literal: the value
-    std::uint64_t units = 0;        // literal: what the budget charges for it, measured once
+    std::uint64_t units = 0;        // literal: what the budget charges for it, measured once;
+                                    // var: the same for its name
   };
 
  private:
