@@ -22,9 +22,10 @@ struct Step {
 
 struct Conversation {
   std::vector<Step> steps;  // the questions answered before the next one, in the order asked
-  Answers kept;             // the answers kept: those of the steps, and those beyond the next
-                            // question (after a "Modifier" opened it), which wait for it
-  Situation situation;      // over the answers kept: what the person is shown now
+  SymbolMask kept = 0;      // the answers kept, among situation.used: those of the steps, and
+                            // those beyond the next question (after a "Modifier" opened it),
+                            // which wait for it
+  Situation situation;      // what the person is shown now
   std::vector<DroppedAnswer> dropped;
 };
 

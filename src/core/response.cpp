@@ -116,7 +116,7 @@ void write_answers(JsonWriter& out, const RuleSet& rules, const Conversation& co
   std::array<std::size_t, kMaxQuestions> order{};
   std::size_t count = 0;
   for (std::size_t i = 0; i < rules.questions.size() && i < kMaxQuestions; ++i) {
-    if (!conversation.kept[i]) continue;
+    if ((conversation.kept & bit_of(i)) == 0) continue;
     std::size_t at = count++;
     for (; at > 0 && rules.questions[i].id < rules.questions[order[at - 1]].id; --at) {
       order[at] = order[at - 1];
@@ -126,7 +126,12 @@ void write_answers(JsonWriter& out, const RuleSet& rules, const Conversation& co
   out.begin_object();
   for (std::size_t k = 0; k < count; ++k) {
     out.key(rules.questions[order[k]].id);
-    out.value(conversation.kept[order[k]]->to_json());
+    const Answer& answer = *conversation.situation.used[order[k]];
+    if (answer.unknown) {
+      out.string(kUnknownAnswer);
+    } else {
+      out.value(answer.value);
+    }
   }
   out.end_object();
 }

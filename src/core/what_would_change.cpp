@@ -123,12 +123,12 @@ WaysToMeet search(const RuleSet& rules, const Answers& answers, std::size_t crit
 
 }  // namespace
 
-WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date&,
-                        std::size_t criterion, logic::Budget& budget) {
+const WaysToMeet& ways_to_meet(const RuleSet& rules, const Answers& answers, const Date&,
+                               std::size_t criterion, logic::Budget& budget) {
+  static const WaysToMeet kNone;  // once the budget is spent
   const CompiledRules& compiled_rules = compiled(rules);
   auto& memo = compiled_rules.ways_to_meet[criterion];
-  const std::string key =
-      answers_key(rules, answers, compiled_rules.criteria[criterion].depends_on);
+  std::string key = answers_key(rules, answers, compiled_rules.criteria[criterion].depends_on);
   // Remembered, it is charged what the search first spent: the budget runs out at the same point
   // either way.
   const auto found = memo.find(key);
@@ -138,11 +138,14 @@ WaysToMeet ways_to_meet(const RuleSet& rules, const Answers& answers, const Date
   const std::uint64_t steps_before = budget.steps_used();
   const std::uint64_t units_before = budget.units_used();
   WaysToMeet ways = search(rules, answers, criterion, budget);
-  if (budget.spent()) return ways;
+  if (budget.spent()) return kNone;
   if (memo.size() >= kMemoLimit) memo.clear();
-  memo.insert_or_assign(key, CompiledRules::RememberedWays{ways, budget.steps_used() - steps_before,
-                                                           budget.units_used() - units_before});
-  return ways;
+  return memo
+      .insert_or_assign(
+          std::move(key),
+          CompiledRules::RememberedWays{std::move(ways), budget.steps_used() - steps_before,
+                                        budget.units_used() - units_before})
+      .first->second.ways;
 }
 
 }  // namespace pdp
