@@ -22,6 +22,6 @@ using WaysToMeet = std::vector<std::vector<AnswerChange>>;
 // The evaluations draw on `budget`; once it is spent the result means nothing (the caller checks).
 // The ways are the memo's own, valid until the next call (no copy of them on each reply).
 const WaysToMeet& ways_to_meet(const RuleSet& rules, const Answers& answers, const Date& date,
-                        std::size_t criterion, logic::Budget& budget);
+                               std::size_t criterion, logic::Budget& budget);
 
 }  // namespace pdp
