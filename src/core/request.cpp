@@ -12,77 +12,70 @@
 namespace pdp {
 namespace {
 
-// Where a value stands in the request: its parent's entry (or -1 at the top), and its key or
-// index there. Paths are written only for the value an error names.
-struct Place {
-  const Json* value;
-  std::ptrdiff_t parent;
-  const std::string* key;  // in an object; else `index` in an array
-  std::size_t index;
-  std::size_t depth;  // arrays and objects from the top, this one included
+// A value beyond the limits, found below some value: what it is, and its path below that value
+// (written on the way back up, so only for the value an error names).
+struct Beyond {
+  enum Kind { string_too_long, key_too_long, too_deep } kind;
+  std::size_t bytes = 0;  // the string's or key's length
+  std::string path;
 };
 
-std::string path_of(const std::vector<Place>& places, std::ptrdiff_t at) {
-  std::vector<std::string> tokens;
-  for (; at > 0; at = places[static_cast<std::size_t>(at)].parent) {
-    const Place& place = places[static_cast<std::size_t>(at)];
-    tokens.push_back(place.key ? pointer_token(*place.key) : std::to_string(place.index));
+// The first value of `value` (at `depth`, the top being 1) beyond the limits on nesting and on
+// strings, in document order, an object's keys before its members. The recursion stops one level
+// past kRequestDepth, so any request is walked safely.
+std::optional<Beyond> beyond_limits(const Json& value, std::size_t depth) {
+  if (value.is_string()) {
+    const std::size_t bytes = value.get_ref<const std::string&>().size();
+    if (bytes > limits::kStringBytes) return Beyond{Beyond::string_too_long, bytes, ""};
+    return std::nullopt;
   }
-  std::string path;
-  for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) path += "/" + *token;
-  return path;
+  if (!value.is_structured()) return std::nullopt;
+  if (depth > limits::kRequestDepth) return Beyond{Beyond::too_deep, 0, ""};
+  if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (auto found = beyond_limits(value[i], depth + 1)) {
+        found->path = "/" + std::to_string(i) + found->path;
+        return found;
+      }
+    }
+    return std::nullopt;
+  }
+  const auto& members = *value.get_ptr<const Json::object_t*>();
+  for (const auto& [key, member] : members) {
+    if (key.size() > limits::kStringBytes) return Beyond{Beyond::key_too_long, key.size(), ""};
+  }
+  for (const auto& [key, member] : members) {
+    if (auto found = beyond_limits(member, depth + 1)) {
+      found->path = "/" + pointer_token(key) + found->path;
+      return found;
+    }
+  }
+  return std::nullopt;
 }
 
-// The first value of `request` beyond the limits on nesting and on strings, walked without
-// recursion (a request built in memory may be nested arbitrarily deep), in document order.
-std::optional<Error> beyond_limits(const Json& request) {
-  std::vector<Place> places{{&request, -1, nullptr, 0, 1}};
-  std::vector<std::size_t> pending{0};
-  while (!pending.empty()) {
-    const std::size_t at = pending.back();
-    pending.pop_back();
-    const Json& value = *places[at].value;
-    const std::size_t depth = places[at].depth;
-    if (value.is_string() && value.get_ref<const std::string&>().size() > limits::kStringBytes) {
-      const std::string path = path_of(places, static_cast<std::ptrdiff_t>(at));
+Error limit_error(const Beyond& beyond) {
+  const std::string& path = beyond.path;
+  switch (beyond.kind) {
+    case Beyond::string_too_long:
       return Error{"request.string_too_long",
-                   "the text at \"" + path + "\" is " +
-                       std::to_string(value.get_ref<const std::string&>().size()) +
+                   "the text at \"" + path + "\" is " + std::to_string(beyond.bytes) +
                        " bytes long; at most " + std::to_string(limits::kStringBytes) +
                        " are accepted",
                    path};
-    }
-    if (!value.is_structured()) continue;
-    if (depth > limits::kRequestDepth) {
-      const std::string path = path_of(places, static_cast<std::ptrdiff_t>(at));
-      return Error{"request.too_deep",
-                   "the request nests arrays and objects more than " +
-                       std::to_string(limits::kRequestDepth) + " levels deep, at \"" +
-                       quoted_text(path, 100) + "\"",
+    case Beyond::key_too_long:
+      return Error{"request.string_too_long",
+                   "a field name in \"" + (path.empty() ? "/" : path) + "\" is " +
+                       std::to_string(beyond.bytes) + " bytes long; at most " +
+                       std::to_string(limits::kStringBytes) + " are accepted",
                    path};
-    }
-    const std::size_t first = places.size();
-    if (value.is_array()) {
-      for (std::size_t i = 0; i < value.size(); ++i) {
-        places.push_back({&value[i], static_cast<std::ptrdiff_t>(at), nullptr, i, depth + 1});
-      }
-    } else {
-      for (const auto& [key, member] : *value.get_ptr<const Json::object_t*>()) {
-        if (key.size() > limits::kStringBytes) {
-          const std::string path = path_of(places, static_cast<std::ptrdiff_t>(at));
-          return Error{"request.string_too_long",
-                       "a field name in \"" + (path.empty() ? "/" : path) + "\" is " +
-                           std::to_string(key.size()) + " bytes long; at most " +
-                           std::to_string(limits::kStringBytes) + " are accepted",
-                       path};
-        }
-        places.push_back({&member, static_cast<std::ptrdiff_t>(at), &key, 0, depth + 1});
-      }
-    }
-    // Pushed backwards so that the first member is looked at first.
-    for (std::size_t i = places.size(); i-- > first;) pending.push_back(i);
+    case Beyond::too_deep:
+      break;
   }
-  return std::nullopt;
+  return Error{"request.too_deep",
+               "the request nests arrays and objects more than " +
+                   std::to_string(limits::kRequestDepth) + " levels deep, at \"" +
+                   quoted_text(path, 100) + "\"",
+               path};
 }
 
 }  // namespace
@@ -97,7 +90,7 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     return Error{"request.wrong_type",
                  "the request must be a JSON object like {\"answers\": {...}}", ""};
   }
-  if (std::optional<Error> error = beyond_limits(request)) return std::move(*error);
+  if (const auto beyond = beyond_limits(request, 1)) return limit_error(*beyond);
   for (auto it = request.begin(); it != request.end(); ++it) {
     if (it.key() != "answers" && it.key() != "date" && it.key() != "locale" &&
         it.key() != "rules_version") {
