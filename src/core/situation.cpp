@@ -225,6 +225,13 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Item& item = items[i];
       const auto& conditions = compiled_rules.items[k][i];
+      // Gated by an eligibility known false, the item does not apply whatever its condition says
+      // (the conjunction below): its conditions are not evaluated.
+      if (item.requires_eligibility && truth_of(s.eligibility) == Truth::no) {
+        values.push_back(Verdict::known(false, s.eligibility.reads));
+        variants.push_back(-1);
+        continue;
+      }
       Verdict applies = conditions.applies_when.decide(symbols.data(), budget);
       if (budget.spent()) {
         budget.blame(item.path + "/applies_when");
