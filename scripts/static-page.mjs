@@ -30,10 +30,13 @@ export function fillTexts(html, texts) {
   });
 }
 
-/** Fills dir/index.html from dir/rules.json; returns the number of texts written. */
+// The source's comments are for its readers: every byte of index.html comes before the first paint.
+const COMMENT = /\n?[ \t]*<!--[^]*?-->/g;
+
+/** Fills dir/index.html from dir/rules.json, without its comments; returns the number of texts written. */
 export function writeStaticPage(dir) {
   const file = join(dir, 'index.html');
-  const html = readFileSync(file, 'utf8');
+  const html = readFileSync(file, 'utf8').replace(COMMENT, '');
   const texts = defaultTexts(JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')));
   const filled = fillTexts(html, texts);
   if (filled.includes('data-text=')) throw new Error('index.html: a data-text element is not empty, or not closed right after it opens');
