@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The build's last step (build-wasm.sh), on the staging folder that already holds web/, the wasm
-// module and rules.json: bundles the embeddable element, writes the integrity hashes (the element,
+// module and rules.json: writes the rules' texts into index.html's static first screen
+// (static-page.mjs), bundles the embeddable element, writes the integrity hashes (the element,
 // what it fetches, and the host's loader pdp-frame.js), the example host pages, the service
 // worker's file list and the one-file standalone.html.
 //
@@ -12,6 +13,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { localeFile } from '../web/rules-bundle.js';
+import { writeStaticPage } from './static-page.mjs';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
 const TARGET = ['es2022'];
@@ -161,6 +163,8 @@ async function main() {
     process.stderr.write('usage: node scripts/build-dist.mjs STAGING_DIR\n');
     process.exit(2);
   }
+  // First: standalone.html is made from index.html, and the worker lists its hash.
+  const staticTexts = writeStaticPage(dir);
   // The standalone page bundles the unbundled element's siblings: write it before the element's
   // bundle replaces its source.
   const standaloneSize = await writeStandalone(dir);
@@ -169,7 +173,7 @@ async function main() {
   writeExamples(dir, integrity);
   const worker = await writeServiceWorker(dir);
   process.stdout.write(
-    `build-dist: standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
+    `build-dist: index.html's first screen ${staticTexts} texts; standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
       `service worker version ${worker.version} (${worker.files.length} files); ` +
       `${ELEMENT} integrity ${integrity[ELEMENT]}\n`,
   );

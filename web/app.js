@@ -27,6 +27,8 @@ import { createView } from './view.js';
  * @param {() => Element} [options.loadError] the screen shown when the engine or the rules cannot
  *   load (its words cannot come from the rules then)
  * @param {object} [options.engineOptions] passed to loadEngine (base URL, inlined wasm and rules)
+ * @param {Element|null} [options.placeholder] shown where the screens go until the first one is
+ *   (the public page's static first screen, index.html)
  * @param {boolean|{idleSeconds?: number|string, countdownSeconds?: number|string}|null} [options.kiosk]
  *   kiosk mode (docs/kiosk.md): answers in memory only whatever `store` says, larger type, a
  *   "Terminer et effacer" bar, a wipe after inactivity, the summary as a QR code; true or an
@@ -42,9 +44,10 @@ export function startApp({
   loadError = null,
   engineOptions = {},
   kiosk = null,
+  placeholder = null,
 }) {
   const settings = kiosk ? kioskSettings(kiosk === true ? {} : kiosk) : null;
-  const view = createView({ root, ownsDocument });
+  const view = createView({ root, ownsDocument, placeholder });
   // One app's everything: its engine, its texts (`t`, in its own language), its flow's state.
   const app = {
     root, view, emit, settings, engineOptions, loadError,

@@ -1,20 +1,54 @@
 // What the public page and standalone.html share: the questionnaire in <main id="app">, its
 // language from ?lang=, its answers in sessionStorage (in memory only with ?kiosk, and idle=,
 // countdown= in seconds: docs/kiosk.md), the load-error screen from index.html's <template>.
+// index.html's static first screen (the intro's heading and lead, and the ways to ask without the
+// questionnaire) stays in view until the app draws its own; the ways to ask go on the load-error
+// screen too; and where WebAssembly cannot run, the static screen is all the page shows.
 import { startApp } from './app.js';
 import { kioskFromAddress } from './kiosk-settings.js';
 import { sessionStore } from './storage.js';
 
-/** Starts the app on this page; `options` adds to or overrides startApp's (emit, engineOptions). */
+// The smallest module there is (its magic number and version): a browser that cannot compile it
+// cannot run the questionnaire, whatever the reason (WebAssembly turned off by a policy or a
+// lockdown mode, or missing). Compiled at once: 8 bytes, no download.
+const EMPTY_MODULE = Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00);
+
+export function canRunWebAssembly() {
+  try {
+    return new WebAssembly.Module(EMPTY_MODULE) instanceof WebAssembly.Module;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the app on this page; `options` adds to or overrides startApp's (emit, engineOptions).
+ * Returns the app, or null when this browser cannot run it (the static screen says so).
+ */
 export function startPage(options = {}) {
+  const root = document.getElementById('app');
+  const staticIntro = root.querySelector('[data-static-intro]');
   const template = document.getElementById('load-error');
+  if (!canRunWebAssembly()) {
+    // No error code to show: one sentence, and what the person can do instead.
+    staticIntro?.classList.add('static-intro--stays');
+    staticIntro?.querySelector('[data-static-reason="no-wasm"]')?.removeAttribute('hidden');
+    options.emit?.('error');
+    return null;
+  }
+  const waysToAsk = staticIntro?.querySelector('[data-ways-to-ask]') ?? null;
   return startApp({
-    root: document.getElementById('app'),
+    root,
     store: sessionStore(),
     locale: new URLSearchParams(window.location.search).get('lang'),
     ownsDocument: true,
     kiosk: kioskFromAddress(window.location.search),
-    loadError: () => template.content.firstElementChild.cloneNode(true),
+    placeholder: staticIntro,
+    loadError: () => {
+      const screen = template.content.firstElementChild.cloneNode(true);
+      if (waysToAsk) screen.append(waysToAsk.cloneNode(true));
+      return screen;
+    },
     ...options,
   });
 }

@@ -4,10 +4,11 @@
 import { renderFooter } from './screens/footer.js';
 
 /**
- * @param {{root: Element, ownsDocument: boolean}} options the app's root (its children are
- *   replaced); ownsDocument: the public page, whose document.title the app sets
+ * @param {{root: Element, ownsDocument: boolean, placeholder?: Element|null}} options the app's
+ *   root (its children are replaced); ownsDocument: the public page, whose document.title the app
+ *   sets; placeholder: what stays in view until the first screen (index.html's static one)
  */
-export function createView({ root, ownsDocument }) {
+export function createView({ root, ownsDocument, placeholder = null }) {
   const doc = root.ownerDocument;
   const win = doc.defaultView;
   const app = doc.createElement('div');
@@ -20,6 +21,8 @@ export function createView({ root, ownsDocument }) {
   // The language switcher sits above the screens, so it is on every one of them.
   const languageBar = doc.createElement('div');
   languageBar.className = 'language-bar';
+  // Not a blank page while the engine loads: the first screen, or the error, replaces it.
+  if (placeholder) app.append(placeholder);
   root.replaceChildren(languageBar, app, status);
 
   let shownBefore = false;

@@ -23,13 +23,19 @@ const webFiles = filesUnder(webDir).map((file) => ({
 }));
 const scripts = webFiles.filter((file) => file.name.endsWith('.js'));
 
-// The page reads its texts with t('key') (web/texts.js), always with a literal key.
+// The page reads its texts with t('key') (web/texts.js), always with a literal key; index.html's
+// static first screen names them as data-text="ui.key", filled in by the build
+// (scripts/static-page.mjs).
 function keysUsed() {
   const used = new Map();
   for (const file of scripts) {
     for (const match of file.text.matchAll(/\bt\(\s*(['"`])([A-Za-z0-9_]+)\1/g)) {
       if (!used.has(match[2])) used.set(match[2], file.name);
     }
+  }
+  const html = webFiles.find((file) => file.name === 'index.html')?.text ?? '';
+  for (const match of html.matchAll(/\bdata-text="ui\.([A-Za-z0-9_]+)"/g)) {
+    if (!used.has(match[1])) used.set(match[1], 'index.html');
   }
   return used;
 }

@@ -1,0 +1,45 @@
+// A build step (scripts/build-dist.mjs): writes the rules' texts into index.html's static first
+// screen, so that the page says something useful before any script runs, and when none can
+// (JavaScript off, no WebAssembly, the module failing to load: docs/page.md). Each element
+// written `<tag … data-text="ui.app_title"></tag>` in web/index.html gets that text of the rules'
+// default language (a path into its locale file), as HTML text, and loses the attribute. A path
+// with no text stops the build: the page must not ship an empty heading.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (character) => ESCAPES[character]);
+
+// An element with nothing inside, carrying data-text="a.b.c" among its attributes.
+const SLOT = /<([a-z][a-z0-9]*)\b([^>]*?)\s+data-text="([^"]+)"([^>]*)><\/\1>/g;
+
+/** The default language's texts (its locales/<code>.json) from the page's rules.json. */
+export function defaultTexts(bundle) {
+  const manifest = JSON.parse(bundle.files['manifest.json']);
+  const file = `locales/${manifest.default_locale}.json`;
+  if (!bundle.files[file]) throw new Error(`rules.json has no ${file}`);
+  return JSON.parse(bundle.files[file]);
+}
+
+/** `html` with every data-text slot filled from `texts`; throws on a path with no text. */
+export function fillTexts(html, texts) {
+  return html.replace(SLOT, (_element, tag, before, path, after) => {
+    const text = path.split('.').reduce((value, key) => (value && Object.hasOwn(value, key) ? value[key] : undefined), texts);
+    if (typeof text !== 'string' || text.trim() === '') throw new Error(`index.html: no text "${path}" in the rules' default language`);
+    return `<${tag}${before}${after}>${escapeHtml(text)}</${tag}>`;
+  });
+}
+
+// The source's comments are for its readers: every byte of index.html comes before the first paint.
+const COMMENT = /\n?[ \t]*<!--[^]*?-->/g;
+
+/** Fills dir/index.html from dir/rules.json, without its comments; returns the number of texts written. */
+export function writeStaticPage(dir) {
+  const file = join(dir, 'index.html');
+  const html = readFileSync(file, 'utf8').replace(COMMENT, '');
+  const texts = defaultTexts(JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')));
+  const filled = fillTexts(html, texts);
+  if (filled.includes('data-text=')) throw new Error('index.html: a data-text element is not empty, or not closed right after it opens');
+  writeFileSync(file, filled);
+  return (html.match(SLOT) ?? []).length;
+}

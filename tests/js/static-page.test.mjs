@@ -1,0 +1,35 @@
+// scripts/static-page.mjs, the build step that writes the rules' texts into index.html's static
+// first screen: each data-text slot filled and escaped, a missing text stops the build, and the
+// shipped web/index.html names only texts the rules have.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultTexts, fillTexts } from '../../scripts/static-page.mjs';
+
+const root = process.env.PDP_SOURCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+test('a slot gets its text, escaped, and loses its attribute; other attributes stay', () => {
+  const texts = { ui: { title: 'A < B & "C"' }, channels: { x: { how: 'Appelez le 36 46.' } } };
+  const html = '<h1 class="t" data-text="ui.title"></h1><p data-text="channels.x.how" hidden></p>';
+  assert.equal(fillTexts(html, texts), '<h1 class="t">A &lt; B &amp; &quot;C&quot;</h1><p hidden>Appelez le 36 46.</p>');
+});
+
+test('a path with no text, or an empty one, stops the build naming the path', () => {
+  assert.throws(() => fillTexts('<p data-text="ui.missing"></p>', { ui: {} }), /ui\.missing/);
+  assert.throws(() => fillTexts('<p data-text="ui.empty"></p>', { ui: { empty: ' ' } }), /ui\.empty/);
+  assert.throws(() => fillTexts('<p data-text="ui"></p>', { ui: { a: 'b' } }), /"ui"/);
+});
+
+test('web/index.html names only texts the default language has', () => {
+  const html = readFileSync(join(root, 'web', 'index.html'), 'utf8');
+  const manifest = JSON.parse(readFileSync(join(root, 'rules', 'manifest.json'), 'utf8'));
+  const locale = readFileSync(join(root, 'rules', 'locales', `${manifest.default_locale}.json`), 'utf8');
+  const texts = defaultTexts({ files: { 'manifest.json': JSON.stringify(manifest), [`locales/${manifest.default_locale}.json`]: locale } });
+  const filled = fillTexts(html, texts);
+  assert.doesNotMatch(filled, /data-text=/);
+  for (const text of [texts.ui.app_title, texts.channels.telephone_3646.title]) {
+    assert.ok(filled.includes(text.replaceAll('&', '&amp;').replaceAll('"', '&quot;')), `index.html shows "${text}"`);
+  }
+});
