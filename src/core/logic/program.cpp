@@ -350,19 +350,10 @@ std::optional<Program> Program::flatten(const Expression& expression,
   return program;
 }
 
-Verdict Program::decide(Symbols symbols, Budget& budget) const {
-  const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
-  if (budget.spent()) return Verdict::unknown_of(0);
-  if (out.unknown) return Verdict::unknown_of(out.missing, out.reads);
-  if (out.json->is_boolean()) return Verdict::known(out.json->get<bool>(), out.reads);
-  // As evaluate() gives it: normalising may change the truth (an infinite number becomes null).
-  Json json = *out.json;
-  js::normalise(json);
-  return Verdict::known(truthy(json), out.reads);
-}
+namespace {
 
-Value Program::evaluate(Symbols symbols, Budget& budget) const {
-  const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
+// The value a run gives, as the tree evaluator would: normalised as JavaScript would hold it.
+Value value_of(const Out& out, const Budget& budget) {
   if (budget.spent()) return Value::unknown_of(0);
   if (out.unknown) return Value::unknown_of(out.missing, out.reads);
   // Most conditions end in a boolean, which needs no copy of a tree nor normalising.
@@ -370,6 +361,23 @@ Value Program::evaluate(Symbols symbols, Budget& budget) const {
   Json json = *out.json;
   js::normalise(json);
   return Value::known(std::move(json), out.reads);
+}
+
+}  // namespace
+
+Value Program::evaluate(Symbols symbols, Budget& budget) const {
+  return value_of(Run{*this, symbols, budget}.eval(0, nullptr), budget);
+}
+
+Verdict Program::decide(Symbols symbols, Budget& budget) const {
+  const Out out = Run{*this, symbols, budget}.eval(0, nullptr);
+  if (!budget.spent() && !out.unknown && out.json->is_boolean()) {
+    return Verdict::known(out.json->get<bool>(), out.reads);
+  }
+  // Else the truth of the value (normalising may change it: an infinite number becomes null).
+  const Value value = value_of(out, budget);
+  if (value.unknown) return Verdict::unknown_of(value.missing, value.reads);
+  return Verdict::known(truthy(value.json), value.reads);
 }
 
 }  // namespace pdp::logic
