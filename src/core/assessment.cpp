@@ -6,6 +6,7 @@
 
 #include "core/cited_sources.hpp"
 #include "core/conversation.hpp"
+#include "core/plain_request.hpp"
 #include "core/request.hpp"
 #include "core/response.hpp"
 #include "core/situation.hpp"
@@ -79,15 +80,19 @@ Json rules_info(const RuleSet& rules, const std::string& locale) {
 }
 
 std::string assess_text(const RuleSet& rules, const std::string& request, const Date& today) {
-  auto json = parse_request_text(request);
-  if (!json) return reply_text(error_response(json.error()));
-  auto parsed = read_request(rules, json.value(), today);
-  if (!parsed) return reply_text(error_response(parsed.error()));
+  std::optional<Request> parsed = read_plain_request(rules, request, today);
+  if (!parsed) {  // not a plain request: read with every check, to name what is wrong
+    auto json = parse_request_text(request);
+    if (!json) return reply_text(error_response(json.error()));
+    auto read = read_request(rules, json.value(), today);
+    if (!read) return reply_text(error_response(read.error()));
+    parsed = std::move(read).value();
+  }
   // As respond(), but the response written as text.
   logic::Budget budget;
   const Conversation conversation = converse(rules, parsed->answers, parsed->date, budget);
   if (budget.spent()) return reply_text(error_response(too_costly(budget)));
-  std::string response = write_response(rules, parsed.value(), conversation, budget);
+  std::string response = write_response(rules, *parsed, conversation, budget);
   if (budget.spent()) return reply_text(error_response(too_costly(budget)));
   return response;
 }
