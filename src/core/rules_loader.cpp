@@ -381,6 +381,198 @@ std::optional<RuleSet> read_rule_set(const RuleFiles& files, Errors& problems) {
   return rules;
 }
 
+// Reading rules the build has checked (read_trusted_rules): every field is there with its type,
+// so a value is taken as it stands and nothing is reported; what is absent reads as empty.
+namespace trusted {
+
+const Json& member(const Json& object, const char* key) {
+  static const Json kNull;
+  auto found = object.find(key);
+  return found == object.end() ? kNull : *found;
+}
+
+const std::string& text(const Json& object, const char* key) {
+  static const std::string kEmpty;
+  const Json& value = member(object, key);
+  return value.is_string() ? value.get_ref<const std::string&>() : kEmpty;
+}
+
+const Json::array_t& array(const Json& object, const char* key) {
+  static const Json::array_t kNone;
+  const Json& value = member(object, key);
+  return value.is_array() ? value.get_ref<const Json::array_t&>() : kNone;
+}
+
+std::vector<std::string> texts(const Json& object, const char* key) {
+  std::vector<std::string> out;
+  for (const Json& value : array(object, key)) {
+    if (value.is_string()) out.push_back(value.get<std::string>());
+  }
+  return out;
+}
+
+bool flag(const Json& object, const char* key, bool otherwise) {
+  const Json& value = member(object, key);
+  return value.is_boolean() ? value.get<bool>() : otherwise;
+}
+
+std::optional<Date> date(const Json& object, const char* key) {
+  const Json& value = member(object, key);
+  if (!value.is_string()) return std::nullopt;
+  return Date::parse(value.get_ref<const std::string&>());
+}
+
+Expression condition(const Json& logic) {
+  auto compiled = Expression::compile(logic);
+  return compiled ? std::move(compiled).value() : Expression();
+}
+
+Expression condition(const Json& object, const char* key) {
+  auto found = object.find(key);
+  return found == object.end() ? Expression() : condition(*found);
+}
+
+std::vector<SourceRef> sources(const Json& entry) {
+  std::vector<SourceRef> out;
+  for (const Json& ref : array(entry, "source")) {
+    out.push_back(SourceRef{text(ref, "document"), text(ref, "passage"), text(ref, "article")});
+  }
+  return out;
+}
+
+std::vector<TextVariant> variants(const Json& entry) {
+  std::vector<TextVariant> out;
+  for (const Json& variant : array(entry, "variants")) {
+    out.push_back(
+        TextVariant{text(variant, "id"), condition(variant, "when"), date(variant, "valid_from")});
+  }
+  return out;
+}
+
+// Calls read(entry, its path) on each entry of the array `key` of a rule file.
+template <typename ReadEntry>
+void for_each_entry(const Json& file, const std::string& name, const char* key, ReadEntry read) {
+  const std::string path = name + "#/" + key + "/";
+  std::size_t index = 0;
+  for (const Json& entry : array(file, key)) read(entry, path + std::to_string(index++));
+}
+
+void read_manifest(const Json& manifest, RuleSet& rules) {
+  rules.version = text(manifest, "version");
+  if (auto day = date(manifest, "information_date")) rules.information_date = *day;
+  rules.default_locale = text(manifest, "default_locale");
+  for_each_entry(manifest, "manifest.json", "documents", [&](const Json& entry, std::string path) {
+    Document document;
+    document.id = text(entry, "id");
+    document.path = std::move(path);
+    document.title = text(entry, "title");
+    document.file = text(entry, "file");
+    document.note = text(entry, "note");
+    document.url = text(entry, "url");
+    document.date = date(entry, "date");
+    document.internal = flag(entry, "internal", false);
+    rules.documents.push_back(std::move(document));
+  });
+}
+
+void read_questions(const Json& file, const std::string& name, RuleSet& rules) {
+  for_each_entry(file, name, "questions", [&](const Json& entry, std::string path) {
+    Question question;
+    question.id = text(entry, "id");
+    question.path = std::move(path);
+    const std::string& type = text(entry, "type");
+    question.type = type == "choice"  ? QuestionType::choice
+                    : type == "multi" ? QuestionType::multi
+                                      : QuestionType::boolean;
+    question.options = texts(entry, "options");
+    question.exclusive = texts(entry, "exclusive");
+    const Json& options_when = member(entry, "options_when");
+    if (options_when.is_object()) {
+      for (auto it = options_when.begin(); it != options_when.end(); ++it) {
+        question.options_when.emplace(it.key(), condition(it.value()));
+      }
+    }
+    question.asked_when = condition(entry, "asked_when");
+    question.allows_unknown = flag(entry, "allows_unknown", false);
+    question.source = sources(entry);
+    rules.questions.push_back(std::move(question));
+  });
+}
+
+void read_criteria(const Json& file, const std::string& name, RuleSet& rules) {
+  for_each_entry(file, name, "criteria", [&](const Json& entry, std::string path) {
+    Criterion criterion;
+    criterion.id = text(entry, "id");
+    criterion.path = std::move(path);
+    criterion.condition = condition(entry, "condition");
+    if (entry.contains("to_check_when")) {
+      criterion.to_check_when = condition(entry, "to_check_when");
+    }
+    criterion.variants = variants(entry);
+    criterion.source = sources(entry);
+    // Its examples are the build's tests: the page has no use for them.
+    rules.criteria.push_back(std::move(criterion));
+  });
+}
+
+void read_outcomes(const Json& file, const std::string& name, RuleSet& rules) {
+  for_each_entry(file, name, "outcomes", [&](const Json& entry, std::string path) {
+    Outcome outcome;
+    outcome.id = text(entry, "id");
+    outcome.path = std::move(path);
+    outcome.eligibility = text(entry, "eligibility");
+    outcome.when = condition(entry, "when");
+    outcome.source = sources(entry);
+    rules.outcomes.push_back(std::move(outcome));
+  });
+}
+
+void read_items(const Json& file, const std::string& name, ItemKind kind, RuleSet& rules) {
+  auto& items = rules.items[kind];
+  for_each_entry(file, name, kind_name(kind), [&](const Json& entry, std::string path) {
+    Item item;
+    item.kind = kind;
+    item.id = text(entry, "id");
+    item.path = std::move(path);
+    item.applies_when = condition(entry, "applies_when");
+    item.requires_eligibility = flag(entry, "requires_eligibility", true);
+    item.programme = text(entry, "programme");
+    item.source = sources(entry);
+    item.variants = variants(entry);
+    item.valid_from = date(entry, "valid_from");
+    if (kind == ItemKind::programme) {
+      item.valid_until = date(entry, "valid_until");
+      item.information_date = date(entry, "information_date");
+      item.last_seen = date(entry, "last_seen");
+    }
+    items.push_back(std::move(item));
+  });
+}
+
+// A file of the bundle as JSON (null if it is not there).
+Json parsed(const RuleFiles& files, const std::string& name) {
+  auto found = files.find(name);
+  if (found == files.end()) return Json();
+  auto json = parse_json_text(found->second, "rules.invalid_json", name + "#",
+                              rule_text_limits("the file \"" + name + "\""));
+  return json ? std::move(json).value() : Json();
+}
+
+}  // namespace trusted
+
+// Without the tree evaluator (the page's module), every condition must take the flat form.
+void refuse_tree_conditions(const RuleSet& rules, Errors& problems) {
+  for (const auto& path : compiled(rules).tree_conditions) {
+    problems.push_back(
+        Error{"rules.not_flat",
+              "the condition at \"" + path +
+                  "\" needs an operation the page's engine leaves out (arithmetic, \"if\", "
+                  "\"cat\", \"missing\", a computed var name…): write it with comparisons, "
+                  "\"in\", \"and\", \"or\", \"!\", some/all/none and vars of question ids",
+              path});
+  }
+}
+
 LoadedRules with_separate_locales(LoadedRules loaded, const RulesBundle& bundle) {
   if (!loaded.rules) return loaded;
   for (const auto& [code, name] : bundle.separate_locales) {
@@ -442,18 +634,38 @@ LoadedRules read_checked_rules(const RuleFiles& files) {
   LoadedRules result;
   std::optional<RuleSet> rules = read_rule_set(files, result.problems);
   if (!rules || !result.problems.empty()) return result;
-  // Without the tree evaluator: every condition must take the flat form.
-  for (const auto& path : compiled(*rules).tree_conditions) {
-    result.problems.push_back(
-        Error{"rules.not_flat",
-              "the condition at \"" + path +
-                  "\" needs an operation the page's engine leaves out (arithmetic, \"if\", "
-                  "\"cat\", \"missing\", a computed var name…): write it with comparisons, "
-                  "\"in\", \"and\", \"or\", \"!\", some/all/none and vars of question ids",
-              path});
-  }
+  refuse_tree_conditions(*rules, result.problems);
   if (result.problems.empty()) result.rules = std::move(rules);
   return result;
+}
+
+LoadedRules read_trusted_rules(const RulesBundle& bundle) {
+  LoadedRules result;
+  const RuleFiles& files = bundle.files;
+  // A bundle the build checked is either rules or one language's texts: only the latter has no
+  // manifest, and is refused as read_checked_rules refuses it.
+  if (files.count("manifest.json") == 0) {
+    read_file(files, "manifest.json", result.problems);
+    return result;
+  }
+  RuleSet rules;
+  const Json manifest = trusted::parsed(files, "manifest.json");
+  trusted::read_manifest(manifest, rules);
+  const Json& names = trusted::member(manifest, "files");
+  const std::string* name = &trusted::text(names, "questions");
+  trusted::read_questions(trusted::parsed(files, *name), *name, rules);
+  name = &trusted::text(names, "criteria");
+  trusted::read_criteria(trusted::parsed(files, *name), *name, rules);
+  name = &trusted::text(names, "outcomes");
+  trusted::read_outcomes(trusted::parsed(files, *name), *name, rules);
+  for (ItemKind kind : kItemKinds) {
+    name = &trusted::text(names, kind_name(kind));
+    trusted::read_items(trusted::parsed(files, *name), *name, kind, rules);
+  }
+  read_locales(files, rules, result.problems);
+  refuse_tree_conditions(rules, result.problems);
+  if (result.problems.empty()) result.rules = std::move(rules);
+  return with_separate_locales(std::move(result), bundle);
 }
 
 Json bundle_rule_files(const RuleFiles& files) {

@@ -84,7 +84,7 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   if (!checked_by_the_build(bundle)) return reply(unchecked());
   auto read = pdp::rule_files_from_bundle(bundle);
   if (!read) return reply(pdp::error_response(read.error()));
-  pdp::LoadedRules loaded = pdp::read_checked_rules(read.value());
+  pdp::LoadedRules loaded = pdp::read_trusted_rules(read.value());
   if (!loaded.rules) return reply(pdp::problems_response(loaded.problems));
   loaded_rules = std::move(loaded.rules);
   return reply(pdp::rules_info(*loaded_rules, loaded_rules->default_locale));
