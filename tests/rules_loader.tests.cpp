@@ -379,7 +379,7 @@ TEST_CASE("the module's trusting reader reads the checked bundles as the checks 
     const auto read = pdp::rule_files_from_bundle(bundle.dump());
     REQUIRE(read.ok());
     const auto checked = pdp::read_checked_rules(read.value());
-    const auto trusted = pdp::read_trusted_rules(read.value());
+    const auto trusted = pdp::read_trusted_rules(bundle.dump());
     REQUIRE(checked.rules.has_value());
     REQUIRE(trusted.rules.has_value());
     CHECK(trusted.problems.empty());
@@ -405,13 +405,37 @@ TEST_CASE("the module's trusting reader reads the checked bundles as the checks 
   }
 
   // The other bundle the build checks, one language's texts, is no rules: refused alike.
-  const auto language =
-      pdp::rule_files_from_bundle(Json{{"files", {{"locales/en.json", english}}}}.dump());
-  REQUIRE(language.ok());
-  const auto checked = pdp::read_checked_rules(language.value());
-  const auto trusted = pdp::read_trusted_rules(language.value());
+  const std::string language = Json{{"files", {{"locales/en.json", english}}}}.dump();
+  const auto language_files = pdp::rule_files_from_bundle(language);
+  REQUIRE(language_files.ok());
+  const auto checked = pdp::read_checked_rules(language_files.value());
+  const auto trusted = pdp::read_trusted_rules(language);
   CHECK_FALSE(trusted.rules.has_value());
   CHECK(pdp::problems_response(trusted.problems) == pdp::problems_response(checked.problems));
   REQUIRE(trusted.problems.size() == 1);
   CHECK(trusted.problems.front().code == "rules.missing_file");
+}
+
+TEST_CASE("the module adds a checked language trusting it, as the checked one is added",
+          "[rules][checked]") {
+  const auto& files = shipped_rule_files();
+  Json light = pdp::bundle_rule_files(files);
+  light["files"].erase("locales/en.json");
+  light["separate_locales"] = {{"en", "English"}};
+  const std::string language =
+      Json{{"files", {{"locales/en.json", files.at("locales/en.json")}}}}.dump();
+  auto checked = *pdp::read_checked_rules(pdp::rule_files_from_bundle(light.dump()).value()).rules;
+  auto trusted = *pdp::read_trusted_rules(light.dump()).rules;
+  // The language, then the language again, then the rules' bundle as if it were a language.
+  for (const std::string& bundle : {language, language, light.dump()}) {
+    const auto by_checks = pdp::add_checked_locale(checked, bundle);
+    const auto trusting = pdp::add_trusted_locale(trusted, bundle);
+    CHECK(trusting.code == by_checks.code);
+    CHECK(describe(trusting.problems) == describe(by_checks.problems));
+    CHECK(rule_set_json(trusted) == rule_set_json(checked));
+    for (const char* locale : {"fr", "en"}) {
+      CHECK(pdp::rules_info(trusted, locale) == pdp::rules_info(checked, locale));
+    }
+  }
+  CHECK(trusted.locales == std::vector<std::string>{"fr", "en"});
 }

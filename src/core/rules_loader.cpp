@@ -549,13 +549,42 @@ void read_items(const Json& file, const std::string& name, ItemKind kind, RuleSe
   });
 }
 
-// A file of the bundle as JSON (null if it is not there).
-Json parsed(const RuleFiles& files, const std::string& name) {
-  auto found = files.find(name);
-  if (found == files.end()) return Json();
-  auto json = parse_json_text(found->second, "rules.invalid_json", name + "#",
-                              rule_text_limits("the file \"" + name + "\""));
+// A text as JSON (null if it is not JSON, which a checked bundle never has).
+Json parsed(const std::string& text, const std::string& name) {
+  auto json = parse_json_text(text, "rules.invalid_json", name + "#", rule_text_limits(name));
   return json ? std::move(json).value() : Json();
+}
+
+Json parsed(const Json& text, const std::string& name) {
+  return text.is_string() ? parsed(text.get_ref<const std::string&>(), name) : Json();
+}
+
+// The bundle's {"files": {"name": "text"}}, as JSON.
+Json bundle(const std::string& text) {
+  Json json = parsed(text, "the rules bundle");
+  return member(json, "files").is_object() ? json : Json{{"files", Json::object()}};
+}
+
+// The files locales/<code>.json of `files` into rules.locales and rules.texts, as read_locales.
+void read_locales(const Json& files, RuleSet& rules) {
+  const std::string folder = "locales/";
+  const std::string extension = ".json";
+  for (auto it = files.begin(); it != files.end(); ++it) {
+    const std::string& name = it.key();
+    if (name.rfind(folder, 0) != 0 || name.size() < folder.size() + extension.size() ||
+        name.compare(name.size() - extension.size(), extension.size(), extension) != 0) {
+      continue;
+    }
+    const std::string code =
+        name.substr(folder.size(), name.size() - folder.size() - extension.size());
+    rules.locales.push_back(code);
+    rules.texts.emplace(code, parsed(it.value(), name));
+  }
+  const auto default_locale =
+      std::find(rules.locales.begin(), rules.locales.end(), rules.default_locale);
+  if (default_locale != rules.locales.end()) {
+    std::rotate(rules.locales.begin(), default_locale, default_locale + 1);
+  }
 }
 
 }  // namespace trusted
@@ -639,33 +668,72 @@ LoadedRules read_checked_rules(const RuleFiles& files) {
   return result;
 }
 
-LoadedRules read_trusted_rules(const RulesBundle& bundle) {
+LoadedRules read_trusted_rules(const std::string& bundle_text) {
   LoadedRules result;
-  const RuleFiles& files = bundle.files;
+  const Json bundle = trusted::bundle(bundle_text);
+  const Json& files = bundle["files"];
   // A bundle the build checked is either rules or one language's texts: only the latter has no
   // manifest, and is refused as read_checked_rules refuses it.
-  if (files.count("manifest.json") == 0) {
-    read_file(files, "manifest.json", result.problems);
+  if (!files.contains("manifest.json")) {
+    result.problems.push_back(
+        Error{"rules.missing_file", "the file \"manifest.json\" is missing", "manifest.json"});
     return result;
   }
   RuleSet rules;
-  const Json manifest = trusted::parsed(files, "manifest.json");
+  const Json manifest = trusted::parsed(files["manifest.json"], "manifest.json");
   trusted::read_manifest(manifest, rules);
   const Json& names = trusted::member(manifest, "files");
-  const std::string* name = &trusted::text(names, "questions");
-  trusted::read_questions(trusted::parsed(files, *name), *name, rules);
-  name = &trusted::text(names, "criteria");
-  trusted::read_criteria(trusted::parsed(files, *name), *name, rules);
-  name = &trusted::text(names, "outcomes");
-  trusted::read_outcomes(trusted::parsed(files, *name), *name, rules);
+  const auto file = [&](const char* key) -> std::pair<Json, std::string> {
+    const std::string& name = trusted::text(names, key);
+    return {trusted::parsed(trusted::member(files, name.c_str()), name), name};
+  };
+  auto [questions, questions_name] = file("questions");
+  trusted::read_questions(questions, questions_name, rules);
+  auto [criteria, criteria_name] = file("criteria");
+  trusted::read_criteria(criteria, criteria_name, rules);
+  auto [outcomes, outcomes_name] = file("outcomes");
+  trusted::read_outcomes(outcomes, outcomes_name, rules);
   for (ItemKind kind : kItemKinds) {
-    name = &trusted::text(names, kind_name(kind));
-    trusted::read_items(trusted::parsed(files, *name), *name, kind, rules);
+    auto [items, items_name] = file(kind_name(kind));
+    trusted::read_items(items, items_name, kind, rules);
   }
-  read_locales(files, rules, result.problems);
+  trusted::read_locales(files, rules);
   refuse_tree_conditions(rules, result.problems);
-  if (result.problems.empty()) result.rules = std::move(rules);
-  return with_separate_locales(std::move(result), bundle);
+  if (!result.problems.empty()) return result;
+  const Json& separate = trusted::member(bundle, "separate_locales");
+  for (auto it = separate.begin(); separate.is_object() && it != separate.end(); ++it) {
+    if (rules.texts.count(it.key()) == 0 && it->is_string()) {
+      rules.separate_locales.emplace(it.key(), it->get<std::string>());
+    }
+  }
+  result.rules = std::move(rules);
+  return result;
+}
+
+AddedLocale add_trusted_locale(RuleSet& rules, const std::string& locale_bundle) {
+  AddedLocale added;
+  const Json bundle = trusted::bundle(locale_bundle);
+  RuleSet with;  // trusted::read_locales fills the locales and texts of a rule set: a scratch one
+  with.default_locale = rules.default_locale;
+  if (bundle["files"].size() == 1) trusted::read_locales(bundle["files"], with);
+  if (with.texts.size() != 1) {
+    added.problems.push_back(Error{"rules.invalid_bundle",
+                                   "a language's bundle holds one file, locales/<code>.json",
+                                   "/files"});
+    return added;
+  }
+  auto& [code, texts] = *with.texts.begin();
+  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
+    added.problems.push_back(Error{"rules.invalid_bundle",
+                                   "the language \"" + code + "\" is loaded already",
+                                   "/files/locales~1" + code + ".json"});
+    return added;
+  }
+  rules.locales.push_back(code);
+  rules.texts.emplace(code, std::move(texts));
+  rules.separate_locales.erase(code);
+  added.code = code;
+  return added;
 }
 
 Json bundle_rule_files(const RuleFiles& files) {
