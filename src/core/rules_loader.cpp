@@ -698,8 +698,8 @@ LoadedRules read_trusted_rules(const std::string& bundle_text) {
     trusted::read_items(items, items_name, kind, rules);
   }
   trusted::read_locales(files, rules);
-  refuse_tree_conditions(rules, result.problems);
-  if (!result.problems.empty()) return result;
+  // Nor is the flat form of every condition checked again: `pdp-assess bundle` refused the rules
+  // otherwise (rules.not_flat), and a condition left a tree would abort its evaluation.
   const Json& separate = trusted::member(bundle, "separate_locales");
   for (auto it = separate.begin(); separate.is_object() && it != separate.end(); ++it) {
     if (rules.texts.count(it.key()) == 0 && it->is_string()) {
