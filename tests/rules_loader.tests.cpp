@@ -350,8 +350,8 @@ Json rule_set_json(const pdp::RuleSet& rules) {
     out["outcomes"].push_back(
         {o.id, o.path, o.eligibility, o.when.logic(), sources_json(o.source)});
   }
-  for (const auto& [kind, items] : rules.items) {
-    for (const auto& i : items) {
+  for (const pdp::ItemKind kind : pdp::kItemKinds) {
+    for (const auto& i : rules.items_of(kind)) {
       out["items"].push_back({static_cast<int>(kind), i.id, i.path, static_cast<int>(i.kind),
                               i.applies_when.logic(), i.requires_eligibility, i.programme,
                               sources_json(i.source), variants_json(i.variants),
