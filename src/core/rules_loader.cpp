@@ -260,7 +260,7 @@ void read_outcomes(JsonReader file, RuleSet& rules) {
 }
 
 void read_items(JsonReader file, ItemKind kind, RuleSet& rules) {
-  auto& items = rules.items[kind];
+  auto& items = rules.items[static_cast<std::size_t>(kind)];
   for_each_entry(file, kind_name(kind), [&](JsonReader& entry) {
     if (kind == ItemKind::programme) {
       entry.only_fields({"id", "applies_when", "requires_eligibility", "source", "variants",
@@ -462,7 +462,7 @@ void read_manifest(const Json& manifest, RuleSet& rules) {
   if (auto day = date(manifest, "information_date")) rules.information_date = *day;
   rules.default_locale = text(manifest, "default_locale");
   for_each_entry(manifest, "manifest.json", "documents", [&](const Json& entry, std::string path) {
-    Document document;
+    Document& document = rules.documents.emplace_back();
     document.id = text(entry, "id");
     document.path = std::move(path);
     document.title = text(entry, "title");
@@ -471,13 +471,12 @@ void read_manifest(const Json& manifest, RuleSet& rules) {
     document.url = text(entry, "url");
     document.date = date(entry, "date");
     document.internal = flag(entry, "internal", false);
-    rules.documents.push_back(std::move(document));
   });
 }
 
 void read_questions(const Json& file, const std::string& name, RuleSet& rules) {
   for_each_entry(file, name, "questions", [&](const Json& entry, std::string path) {
-    Question question;
+    Question& question = rules.questions.emplace_back();
     question.id = text(entry, "id");
     question.path = std::move(path);
     const std::string& type = text(entry, "type");
@@ -495,13 +494,12 @@ void read_questions(const Json& file, const std::string& name, RuleSet& rules) {
     question.asked_when = condition(entry, "asked_when");
     question.allows_unknown = flag(entry, "allows_unknown", false);
     question.source = sources(entry);
-    rules.questions.push_back(std::move(question));
   });
 }
 
 void read_criteria(const Json& file, const std::string& name, RuleSet& rules) {
   for_each_entry(file, name, "criteria", [&](const Json& entry, std::string path) {
-    Criterion criterion;
+    Criterion& criterion = rules.criteria.emplace_back();
     criterion.id = text(entry, "id");
     criterion.path = std::move(path);
     criterion.condition = condition(entry, "condition");
@@ -511,26 +509,24 @@ void read_criteria(const Json& file, const std::string& name, RuleSet& rules) {
     criterion.variants = variants(entry);
     criterion.source = sources(entry);
     // Its examples are the build's tests: the page has no use for them.
-    rules.criteria.push_back(std::move(criterion));
   });
 }
 
 void read_outcomes(const Json& file, const std::string& name, RuleSet& rules) {
   for_each_entry(file, name, "outcomes", [&](const Json& entry, std::string path) {
-    Outcome outcome;
+    Outcome& outcome = rules.outcomes.emplace_back();
     outcome.id = text(entry, "id");
     outcome.path = std::move(path);
     outcome.eligibility = text(entry, "eligibility");
     outcome.when = condition(entry, "when");
     outcome.source = sources(entry);
-    rules.outcomes.push_back(std::move(outcome));
   });
 }
 
 void read_items(const Json& file, const std::string& name, ItemKind kind, RuleSet& rules) {
-  auto& items = rules.items[kind];
+  auto& items = rules.items[static_cast<std::size_t>(kind)];
   for_each_entry(file, name, kind_name(kind), [&](const Json& entry, std::string path) {
-    Item item;
+    Item& item = items.emplace_back();
     item.kind = kind;
     item.id = text(entry, "id");
     item.path = std::move(path);
@@ -545,7 +541,6 @@ void read_items(const Json& file, const std::string& name, ItemKind kind, RuleSe
       item.information_date = date(entry, "information_date");
       item.last_seen = date(entry, "last_seen");
     }
-    items.push_back(std::move(item));
   });
 }
 
