@@ -560,26 +560,26 @@ Json bundle(const std::string& text) {
   return member(json, "files").is_object() ? json : Json{{"files", Json::object()}};
 }
 
-// The files locales/<code>.json of `files` into rules.locales and rules.texts, as read_locales.
+// The files locales/<code>.json of `files` into rules.locales and rules.texts, as read_locales:
+// the default language first, then by code (the order of `files`).
 void read_locales(const Json& files, RuleSet& rules) {
-  const std::string folder = "locales/";
-  const std::string extension = ".json";
+  std::vector<std::string> others;
   for (auto it = files.begin(); it != files.end(); ++it) {
     const std::string& name = it.key();
-    if (name.rfind(folder, 0) != 0 || name.size() < folder.size() + extension.size() ||
-        name.compare(name.size() - extension.size(), extension.size(), extension) != 0) {
+    // "locales/" (8 characters), the code, ".json" (5).
+    if (name.size() < 13 || name.compare(0, 8, "locales/") != 0 ||
+        name.compare(name.size() - 5, 5, ".json") != 0) {
       continue;
     }
-    const std::string code =
-        name.substr(folder.size(), name.size() - folder.size() - extension.size());
-    rules.locales.push_back(code);
+    std::string code = name.substr(8, name.size() - 13);
     rules.texts.emplace(code, parsed(it.value(), name));
+    if (code == rules.default_locale) {
+      rules.locales.push_back(std::move(code));
+    } else {
+      others.push_back(std::move(code));
+    }
   }
-  const auto default_locale =
-      std::find(rules.locales.begin(), rules.locales.end(), rules.default_locale);
-  if (default_locale != rules.locales.end()) {
-    std::rotate(rules.locales.begin(), default_locale, default_locale + 1);
-  }
+  for (auto& code : others) rules.locales.push_back(std::move(code));
 }
 
 }  // namespace trusted
