@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs  # Debian's emscripten needs Debian's acorn
-jobs="$(nproc)"
+jobs="${PDP_JOBS:-$(nproc)}"
 out="${PDP_DIST_DIR:-dist}"  # another folder for a second build beside dist/ (tests, bench)
 rules="${PDP_RULES_DIR:-rules}"  # another rules folder (tests of a broken locale)
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/assessment.hpp"
+#include "core/response.hpp"
+#include "core/walk.hpp"
 #include "support.hpp"
 
 using pdp::Json;
@@ -298,4 +301,141 @@ TEST_CASE("a text that is not JSON is refused even as checked rules", "[rules][c
   CHECK_FALSE(read.rules.has_value());
   REQUIRE_FALSE(read.problems.empty());
   CHECK(read.problems.front().code == "rules.invalid_json");
+}
+
+namespace {
+
+Json date_json(const std::optional<pdp::Date>& date) {
+  return date ? Json(date->iso()) : Json();
+}
+
+Json sources_json(const std::vector<pdp::SourceRef>& sources) {
+  Json out = Json::array();
+  for (const auto& s : sources) out.push_back({s.document, s.passage, s.article});
+  return out;
+}
+
+Json variants_json(const std::vector<pdp::TextVariant>& variants) {
+  Json out = Json::array();
+  for (const auto& v : variants) out.push_back({v.id, v.when.logic(), date_json(v.valid_from)});
+  return out;
+}
+
+// All a rule set holds that the page's module uses (a criterion's examples are the build's tests).
+Json rule_set_json(const pdp::RuleSet& rules) {
+  Json out = {{"version", rules.version},
+              {"information_date", rules.information_date.iso()},
+              {"default_locale", rules.default_locale},
+              {"locales", rules.locales},
+              {"texts", rules.texts},
+              {"separate_locales", rules.separate_locales},
+              {"tree_conditions", rules.tree_conditions != nullptr}};
+  for (const auto& d : rules.documents) {
+    out["documents"].push_back(
+        {d.id, d.path, d.title, d.file, d.note, d.url, date_json(d.date), d.internal});
+  }
+  for (const auto& q : rules.questions) {
+    Json options_when = Json::object();
+    for (const auto& [option, when] : q.options_when) options_when[option] = when.logic();
+    out["questions"].push_back({q.id, q.path, static_cast<int>(q.type), q.options, q.exclusive,
+                                options_when, q.asked_when.logic(), q.allows_unknown,
+                                sources_json(q.source)});
+  }
+  for (const auto& c : rules.criteria) {
+    out["criteria"].push_back({c.id, c.path, c.condition.logic(),
+                               c.to_check_when ? Json{c.to_check_when->logic()} : Json(),
+                               variants_json(c.variants), sources_json(c.source)});
+  }
+  for (const auto& o : rules.outcomes) {
+    out["outcomes"].push_back(
+        {o.id, o.path, o.eligibility, o.when.logic(), sources_json(o.source)});
+  }
+  for (const pdp::ItemKind kind : pdp::kItemKinds) {
+    for (const auto& i : rules.items_of(kind)) {
+      out["items"].push_back({static_cast<int>(kind), i.id, i.path, static_cast<int>(i.kind),
+                              i.applies_when.logic(), i.requires_eligibility, i.programme,
+                              sources_json(i.source), variants_json(i.variants),
+                              date_json(i.valid_from), date_json(i.valid_until),
+                              date_json(i.information_date), date_json(i.last_seen)});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the module's trusting reader reads the checked bundles as the checks read them",
+          "[rules][checked]") {
+  auto files = shipped_rule_files();
+  const std::string english = files.at("locales/en.json");
+  for (const bool separate_english : {false, true}) {
+    CAPTURE(separate_english);
+    Json bundle = pdp::bundle_rule_files(files);
+    if (separate_english) {
+      // As the page's rules.json: English in its own bundle.
+      bundle["files"].erase("locales/en.json");
+      bundle["separate_locales"] = {{"en", "English"}};
+    }
+    const auto read = pdp::rule_files_from_bundle(bundle.dump());
+    REQUIRE(read.ok());
+    const auto checked = pdp::read_checked_rules(read.value());
+    const auto trusted = pdp::read_trusted_rules(bundle.dump());
+    REQUIRE(checked.rules.has_value());
+    REQUIRE(trusted.rules.has_value());
+    CHECK(trusted.problems.empty());
+    CHECK(rule_set_json(*trusted.rules) == rule_set_json(*checked.rules));
+    for (const char* locale : {"fr", "en", "de"}) {
+      CHECK(pdp::rules_info(*trusted.rules, locale) == pdp::rules_info(*checked.rules, locale));
+    }
+    const pdp::Date today{2026, 11, 23};
+    std::size_t compared = 0;
+    const auto walked = pdp::walk_paths(
+        *checked.rules, today, [&](const pdp::WalkPath& path, const auto&, const auto&) {
+          Json answers = Json::object();
+          for (const auto& step : path) {
+            answers[checked.rules->questions[step.question].id] = step.answer;
+          }
+          const std::string request = Json{{"answers", answers}}.dump();
+          CHECK(pdp::assess_text(*trusted.rules, request, today) ==
+                pdp::assess_text(*checked.rules, request, today));
+          ++compared;
+        });
+    REQUIRE(walked.ok());
+    CHECK(compared > 1000);
+  }
+
+  // The other bundle the build checks, one language's texts, is no rules: refused alike.
+  const std::string language = Json{{"files", {{"locales/en.json", english}}}}.dump();
+  const auto language_files = pdp::rule_files_from_bundle(language);
+  REQUIRE(language_files.ok());
+  const auto checked = pdp::read_checked_rules(language_files.value());
+  const auto trusted = pdp::read_trusted_rules(language);
+  CHECK_FALSE(trusted.rules.has_value());
+  CHECK(pdp::problems_response(trusted.problems) == pdp::problems_response(checked.problems));
+  REQUIRE(trusted.problems.size() == 1);
+  CHECK(trusted.problems.front().code == "rules.missing_file");
+}
+
+TEST_CASE("the module adds a checked language trusting it, as the checked one is added",
+          "[rules][checked]") {
+  const auto& files = shipped_rule_files();
+  Json light = pdp::bundle_rule_files(files);
+  light["files"].erase("locales/en.json");
+  light["separate_locales"] = {{"en", "English"}};
+  const std::string language =
+      Json{{"files", {{"locales/en.json", files.at("locales/en.json")}}}}.dump();
+  auto checked = *pdp::read_checked_rules(pdp::rule_files_from_bundle(light.dump()).value()).rules;
+  auto trusted = *pdp::read_trusted_rules(light.dump()).rules;
+  // The language, then the language again, then the rules' bundle as if it were a language.
+  for (const std::string& bundle : {language, language, light.dump()}) {
+    const auto by_checks = pdp::add_checked_locale(checked, bundle);
+    const auto trusting = pdp::add_trusted_locale(trusted, bundle);
+    CHECK(trusting.code == by_checks.code);
+    CHECK(describe(trusting.problems) == describe(by_checks.problems));
+    CHECK(rule_set_json(trusted) == rule_set_json(checked));
+    for (const char* locale : {"fr", "en"}) {
+      CHECK(pdp::rules_info(trusted, locale) == pdp::rules_info(checked, locale));
+    }
+  }
+  CHECK(trusted.locales == std::vector<std::string>{"fr", "en"});
 }

@@ -43,9 +43,7 @@ int RuleSet::question_index(const std::string& id) const {
 }
 
 const std::vector<Item>& RuleSet::items_of(ItemKind kind) const {
-  static const std::vector<Item> kNone;
-  auto found = items.find(kind);
-  return found == items.end() ? kNone : found->second;
+  return items[static_cast<std::size_t>(kind)];
 }
 
 const Item* RuleSet::programme(const std::string& id) const {

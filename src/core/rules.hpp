@@ -2,6 +2,7 @@
 // their sources and their texts per locale.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -159,8 +160,8 @@ struct RuleSet {
   std::vector<Question> questions;
   std::vector<Criterion> criteria;
   std::vector<Outcome> outcomes;
-  std::map<ItemKind, std::vector<Item>> items;
-  std::map<std::string, Json> texts;  // locale -> its texts, complete (checked at load)
+  std::array<std::vector<Item>, 5> items;  // by kind, in the order of ItemKind (items_of)
+  std::map<std::string, Json> texts;       // locale -> its texts, complete (checked at load)
   // Languages of the full rule set left out of this bundle: code -> the language's name.
   std::map<std::string, std::string> separate_locales;
   CompiledRulesCache compiled;

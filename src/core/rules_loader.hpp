@@ -46,6 +46,13 @@ LoadedRules load_rules(const RulesBundle& bundle);
 LoadedRules read_checked_rules(const RuleFiles& files);
 LoadedRules read_checked_rules(const RulesBundle& bundle);
 
+// The same for the page's module, from a bundle's text ({"files": …, "separate_locales": …}): it
+// loads only the bundles the build checked (known by their SHA-256, docs/security.md §4), so every
+// check has passed and the structure is taken as it stands, without a word for what it could have
+// got wrong (a bundle without manifest.json, one language's texts, is refused as above). Not for
+// any other text: what is missing or of another type reads as empty.
+LoadedRules read_trusted_rules(const std::string& bundle);
+
 // Adds to loaded rules the texts of a separate language, from its own bundle
 // ({"files": {"locales/<code>.json": "<text>"}}), checked as if loaded with the rules. Returns its
 // code, or every problem found (the rules are then left as they were).
@@ -57,5 +64,8 @@ AddedLocale add_locale(RuleSet& rules, const std::string& locale_bundle);
 
 // The same for a language's bundle the build has checked with the rules: not checked again.
 AddedLocale add_checked_locale(RuleSet& rules, const std::string& locale_bundle);
+
+// The same trusting the bundle as read_trusted_rules does: the page's module adds languages so.
+AddedLocale add_trusted_locale(RuleSet& rules, const std::string& locale_bundle);
 
 }  // namespace pdp

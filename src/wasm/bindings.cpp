@@ -62,6 +62,15 @@ bool checked_by_the_build(const char* bundle) {
   return false;
 }
 
+// A bundle refused, as problems_response words it ({"error": …, "problems": [every problem]}) for
+// the one problem a bundle the build checked can have: a language's bundle given as the rules, the
+// rules as a language, or a language added twice.
+const char* refused(const pdp::Errors& problems) {
+  const std::string error = pdp::error_response(problems.front())["error"].dump(
+      -1, ' ', false, Json::error_handler_t::replace);
+  return reply("{\"error\":" + error + ",\"problems\":[" + error + "]}");
+}
+
 Json unchecked() {
   return pdp::error_response(
       {"rules.unchecked",
@@ -82,11 +91,9 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   std::set_new_handler(out_of_memory);
   loaded_rules.reset();
   if (!checked_by_the_build(bundle)) return reply(unchecked());
-  auto read = pdp::rule_files_from_bundle(bundle);
-  if (!read) return reply(pdp::error_response(read.error()));
-  pdp::LoadedRules loaded = pdp::read_checked_rules(read.value());
-  if (!loaded.rules) return reply(pdp::problems_response(loaded.problems));
-  loaded_rules = std::move(loaded.rules);
+  pdp::LoadedRules loaded = pdp::read_trusted_rules(bundle);
+  if (!loaded.rules) return refused(loaded.problems);
+  loaded_rules.emplace(std::move(*loaded.rules));  // reset above: no RuleSet move-assignment
   return reply(pdp::rules_info(*loaded_rules, loaded_rules->default_locale));
 }
 
@@ -103,8 +110,8 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_add_locale(const char* locale_bundle) {
   std::set_new_handler(out_of_memory);
   if (!loaded_rules) return reply(no_rules());
   if (!checked_by_the_build(locale_bundle)) return reply(unchecked());
-  pdp::AddedLocale added = pdp::add_checked_locale(*loaded_rules, locale_bundle);
-  if (!added.problems.empty()) return reply(pdp::problems_response(added.problems));
+  pdp::AddedLocale added = pdp::add_trusted_locale(*loaded_rules, locale_bundle);
+  if (!added.problems.empty()) return refused(added.problems);
   return reply(pdp::rules_info(*loaded_rules, added.code));
 }
 

@@ -5,9 +5,9 @@
 // "<U+%.4X>" in parse errors). The core's own code calls neither (core/logic/decimal.hpp).
 //
 // strtod here reads decimal numbers only (what JSON has): "inf", "nan" and hexadecimal floats are
-// not converted (nothing in the module reads them). snprintf formats integers, characters and
-// strings; any other conversion aborts the call (a trap that engine.js answers with an error),
-// rather than writing something wrong.
+// not converted (nothing in the module reads them). snprintf formats unsigned numbers in
+// hexadecimal, what nlohmann::json asks of it; any other conversion aborts the call (a trap that
+// engine.js answers with an error), rather than writing something wrong.
 #include <cstdarg>
 #include <cstddef>
 #include <cstdlib>
@@ -22,7 +22,7 @@ bool is_c_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-// Appends `text` to what fits of the buffer, counting every character as snprintf does.
+// Appends a character to what fits of the buffer, counting every one as snprintf does.
 struct Output {
   char* buffer;
   std::size_t size;
@@ -31,20 +31,7 @@ struct Output {
     if (length + 1 < size) buffer[length] = c;
     ++length;
   }
-  void put(std::string_view text) {
-    for (char c : text) put(c);
-  }
 };
-
-std::string digits_of(unsigned long long value, unsigned base, bool upper) {
-  const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  std::string out;
-  do {
-    out.insert(out.begin(), digits[value % base]);
-    value /= base;
-  } while (value != 0);
-  return out;
-}
 
 }  // namespace
 
@@ -69,6 +56,10 @@ long double strtold(const char* text, char** end) {
   return strtod(text, end);
 }
 
+// nlohmann::json's only calls: "\\u%04x" (a control character escaped in a reply; twice over,
+// "\\u%04x\\u%04x", for a surrogate pair) and "<U+%.4X>" (a byte named in a parse error). Each
+// conversion is an unsigned number in hexadecimal with at least the digits it says ("%04x" and
+// "%.4X" alike); any other aborts.
 int snprintf(char* buffer, std::size_t size, const char* format, ...) {
   Output out{buffer, size};
   va_list arguments;
@@ -79,85 +70,20 @@ int snprintf(char* buffer, std::size_t size, const char* format, ...) {
       continue;
     }
     ++f;
-    bool left = false;
-    bool zeros = false;
-    for (;; ++f) {
-      if (*f == '-') {
-        left = true;
-      } else if (*f == '0') {
-        zeros = true;
-      } else {
-        break;
-      }
-    }
-    std::size_t width = 0;
-    for (; *f >= '0' && *f <= '9'; ++f) width = width * 10 + static_cast<std::size_t>(*f - '0');
-    int precision = -1;
-    if (*f == '.') {
-      precision = 0;
-      for (++f; *f >= '0' && *f <= '9'; ++f) precision = precision * 10 + (*f - '0');
-    }
-    int longs = 0;
-    for (; *f == 'l' || *f == 'h' || *f == 'z'; ++f) longs += *f == 'h' ? 0 : 1;
-    std::string text;
-    bool numeric = true;
-    switch (*f) {
-      case 'd':
-      case 'i': {
-        const long long value = longs > 0 ? va_arg(arguments, long long) : va_arg(arguments, int);
-        text = digits_of(value < 0 ? 0ULL - static_cast<unsigned long long>(value)
-                                   : static_cast<unsigned long long>(value),
-                         10, false);
-        if (precision >= 0 && text.size() < static_cast<std::size_t>(precision)) {
-          text.insert(0, static_cast<std::size_t>(precision) - text.size(), '0');
-        }
-        if (value < 0) text.insert(text.begin(), '-');
-        break;
-      }
-      case 'u':
-      case 'x':
-      case 'X': {
-        const unsigned long long value =
-            longs > 0 ? va_arg(arguments, unsigned long long) : va_arg(arguments, unsigned);
-        text = digits_of(value, *f == 'u' ? 10 : 16, *f == 'X');
-        if (precision >= 0 && text.size() < static_cast<std::size_t>(precision)) {
-          text.insert(0, static_cast<std::size_t>(precision) - text.size(), '0');
-        }
-        break;
-      }
-      case 'c':
-        text = std::string(1, static_cast<char>(va_arg(arguments, int)));
-        numeric = false;
-        break;
-      case 's': {
-        const char* value = va_arg(arguments, const char*);
-        text = value == nullptr ? "(null)" : value;
-        if (precision >= 0 && text.size() > static_cast<std::size_t>(precision)) {
-          text.resize(static_cast<std::size_t>(precision));
-        }
-        numeric = false;
-        break;
-      }
-      case '%':
-        text = "%";
-        numeric = false;
-        break;
-      default:
-        std::abort();  // a conversion this module never uses (floating point above all)
-    }
-    const std::size_t padding = text.size() < width ? width - text.size() : 0;
-    if (left) {
-      out.put(text);
-      for (std::size_t i = 0; i < padding; ++i) out.put(' ');
-    } else if (zeros && numeric && precision < 0) {
-      const bool sign = !text.empty() && text[0] == '-';
-      if (sign) out.put('-');
-      for (std::size_t i = 0; i < padding; ++i) out.put('0');
-      out.put(std::string_view(text).substr(sign ? 1 : 0));
-    } else {
-      for (std::size_t i = 0; i < padding; ++i) out.put(' ');
-      out.put(text);
-    }
+    if (*f == '0' || *f == '.') ++f;
+    int at_least = 0;
+    for (; *f >= '0' && *f <= '9'; ++f) at_least = at_least * 10 + (*f - '0');
+    if (*f != 'x' && *f != 'X') std::abort();  // a conversion nlohmann::json never asks for
+    const char* digits = *f == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+    unsigned value = va_arg(arguments, unsigned);
+    char reversed[8];
+    int length = 0;
+    do {
+      reversed[length++] = digits[value % 16];
+      value /= 16;
+    } while (value != 0);
+    for (; at_least > length; --at_least) out.put('0');
+    while (length > 0) out.put(reversed[--length]);
   }
   va_end(arguments);
   if (size > 0) buffer[out.length < size ? out.length : size - 1] = '\0';

@@ -103,7 +103,7 @@ std::optional<Error> compile_node(const Json& logic, std::string& path, Node& ou
       out.listed = true;
       elements = &member.value();
     } else {
-      out.args.resize(1);
+      out.args = std::vector<Node>(1);  // a fresh vector: no resize() code in the module
       std::optional<Error> error = compile_node(member.value(), path, out.args[0]);
       path.resize(path_length);
       return error;
@@ -116,7 +116,7 @@ std::optional<Error> compile_node(const Json& logic, std::string& path, Node& ou
     out.literal = logic;
     return std::nullopt;
   }
-  out.args.resize(elements->size());
+  out.args = std::vector<Node>(elements->size());
   const std::size_t operands_path_length = path.size();
   for (std::size_t i = 0; i < out.args.size(); ++i) {
     path += '/';
