@@ -37,6 +37,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   exit 1
 fi
 
+# The public address written into the page's head (PDP_PUBLIC_URL, docs/page.md): a wrong one stops
+# the build now rather than after the long compile (build-dist.mjs writes it).
+node --input-type=module -e '
+  import { publicUrl } from "./scripts/page-head.mjs";
+  try { publicUrl(process.env.PDP_PUBLIC_URL); } catch (error) { console.error(`build-wasm.sh: ${error.message}`); process.exit(1); }
+'
+
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target pdp-assess -j"$jobs"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The build's last step (build-wasm.sh), on the staging folder that already holds web/, the wasm
 // module and rules.json: writes the rules' texts into index.html's static first screen
-// (static-page.mjs), bundles the embeddable element, writes the integrity hashes (the element,
-// what it fetches, and the host's loader pdp-frame.js), the example host pages, the service
+// (static-page.mjs) and the public address into its head (page-head.mjs, PDP_PUBLIC_URL), draws
+// the icons of manifest.webmanifest (icons.mjs), bundles the embeddable element, writes the
+// integrity hashes (the element, what it fetches, and the host's loader pdp-frame.js), the example host pages, the service
 // worker's file list and the one-file standalone.html.
 //
 //   node scripts/build-dist.mjs STAGING_DIR
@@ -13,6 +14,8 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { localeFile } from '../web/rules-bundle.js';
+import { writeIcons } from './icons.mjs';
+import { writePageHead } from './page-head.mjs';
 import { writeStaticPage } from './static-page.mjs';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
@@ -139,6 +142,13 @@ async function writeStandalone(dir) {
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
   html = replaceOnce(html, '<link rel="stylesheet" href="styles.css">', `<style>\n${styles}</style>`, 'index.html');
   html = replaceOnce(html, 'href="favicon.png"', `href="data:image/png;base64,${icon}"`, 'index.html');
+  // Opened from a file or a kiosk's disk, it is not an address to share nor to install: no
+  // canonical link, og:url, og:image, manifest nor touch icon (each would be a request, or point
+  // to a file beside it that is not there), and noindex, so that a copy put online by mistake is
+  // not found instead of the public page.
+  html = html.replace(/\n *<(link rel="(canonical|manifest|apple-touch-icon)"|meta property="og:(url|image)")[^>]*>/g, '');
+  if (/rel="(canonical|manifest|apple-touch-icon)"|og:url|og:image/.test(html)) throw new Error('index.html: a link to share or install was left in standalone.html');
+  html = replaceOnce(html, '<meta name="referrer" content="no-referrer">', '<meta name="referrer" content="no-referrer">\n  <meta name="robots" content="noindex">', 'index.html');
   // Nothing to fetch: the preloads of the module and the rules go with the rest.
   html = html.replace(/\n *<!-- Fetched while main\.js downloads[^]*?-->/, '').replace(/\n *<link rel="(module)?preload"[^>]*>/g, '');
   if (/rel="(module)?preload"|pdp-core\.wasm"|rules\.json"/.test(html)) throw new Error('index.html: a preload was left in standalone.html');
@@ -165,6 +175,8 @@ async function main() {
   }
   // First: standalone.html is made from index.html, and the worker lists its hash.
   const staticTexts = writeStaticPage(dir);
+  const address = writePageHead(dir);
+  const icons = writeIcons(dir);
   // The standalone page bundles the unbundled element's siblings: write it before the element's
   // bundle replaces its source.
   const standaloneSize = await writeStandalone(dir);
@@ -173,7 +185,8 @@ async function main() {
   writeExamples(dir, integrity);
   const worker = await writeServiceWorker(dir);
   process.stdout.write(
-    `build-dist: index.html's first screen ${staticTexts} texts; standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
+    `build-dist: index.html's first screen and head ${staticTexts} texts; public address ${address ?? '(PDP_PUBLIC_URL unset: no og:url, og:image)'}; ` +
+      `icons ${icons.map((icon) => `${icon.file} ${icon.bytes} B`).join(', ')}; standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
       `service worker version ${worker.version} (${worker.files.length} files); ` +
       `${ELEMENT} integrity ${integrity[ELEMENT]}\n`,
   );

@@ -2,8 +2,10 @@
 // screen, so that the page says something useful before any script runs, and when none can
 // (JavaScript off, no WebAssembly, the module failing to load: docs/page.md). Each element
 // written `<tag … data-text="ui.app_title"></tag>` in web/index.html gets that text of the rules'
-// default language (a path into its locale file), as HTML text, and loses the attribute. A path
-// with no text stops the build: the page must not ship an empty heading.
+// default language (a path into its locale file), as HTML text, and loses the attribute; an
+// element of the head written `<meta … data-text-content="ui.meta_description">` gets that text as
+// its content attribute, escaped. A path with no text stops the build: the page must not ship an
+// empty heading or description.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,6 +14,8 @@ const escapeHtml = (text) => text.replace(/[&<>"]/g, (character) => ESCAPES[char
 
 // An element with nothing inside, carrying data-text="a.b.c" among its attributes.
 const SLOT = /<([a-z][a-z0-9]*)\b([^>]*?)\s+data-text="([^"]+)"([^>]*)><\/\1>/g;
+// An attribute data-text-content="a.b.c" (a <meta> of the head): becomes content="…".
+const CONTENT_SLOT = /\sdata-text-content="([^"]+)"/g;
 
 /** The default language's texts (its locales/<code>.json) from the page's rules.json. */
 export function defaultTexts(bundle) {
@@ -23,11 +27,14 @@ export function defaultTexts(bundle) {
 
 /** `html` with every data-text slot filled from `texts`; throws on a path with no text. */
 export function fillTexts(html, texts) {
-  return html.replace(SLOT, (_element, tag, before, path, after) => {
+  const textAt = (path) => {
     const text = path.split('.').reduce((value, key) => (value && Object.hasOwn(value, key) ? value[key] : undefined), texts);
     if (typeof text !== 'string' || text.trim() === '') throw new Error(`index.html: no text "${path}" in the rules' default language`);
-    return `<${tag}${before}${after}>${escapeHtml(text)}</${tag}>`;
-  });
+    return escapeHtml(text);
+  };
+  return html
+    .replace(SLOT, (_element, tag, before, path, after) => `<${tag}${before}${after}>${textAt(path)}</${tag}>`)
+    .replace(CONTENT_SLOT, (_attribute, path) => ` content="${textAt(path)}"`);
 }
 
 // The source's comments are for its readers: every byte of index.html comes before the first paint.
@@ -39,7 +46,7 @@ export function writeStaticPage(dir) {
   const html = readFileSync(file, 'utf8').replace(COMMENT, '');
   const texts = defaultTexts(JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')));
   const filled = fillTexts(html, texts);
-  if (filled.includes('data-text=')) throw new Error('index.html: a data-text element is not empty, or not closed right after it opens');
+  if (/data-text(-content)?=/.test(filled)) throw new Error('index.html: a data-text element is not empty, or not closed right after it opens');
   writeFileSync(file, filled);
-  return (html.match(SLOT) ?? []).length;
+  return (html.match(SLOT) ?? []).length + (html.match(CONTENT_SLOT) ?? []).length;
 }

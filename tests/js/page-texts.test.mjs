@@ -25,7 +25,7 @@ const scripts = webFiles.filter((file) => file.name.endsWith('.js'));
 
 // The page reads its texts with t('key') (web/texts.js), always with a literal key; index.html's
 // static first screen names them as data-text="ui.key", filled in by the build
-// (scripts/static-page.mjs).
+// (scripts/static-page.mjs), and its head names them as data-text-content="ui.key".
 function keysUsed() {
   const used = new Map();
   for (const file of scripts) {
@@ -34,7 +34,7 @@ function keysUsed() {
     }
   }
   const html = webFiles.find((file) => file.name === 'index.html')?.text ?? '';
-  for (const match of html.matchAll(/\bdata-text="ui\.([A-Za-z0-9_]+)"/g)) {
+  for (const match of html.matchAll(/\bdata-text(?:-content)?="ui\.([A-Za-z0-9_]+)"/g)) {
     if (!used.has(match[1])) used.set(match[1], 'index.html');
   }
   return used;
