@@ -25,8 +25,8 @@ inline Truth truth_of(const Verdict& verdict) {
   if (verdict.unknown) return Truth::unknown;
   return verdict.yes ? Truth::yes : Truth::no;
 }
-const char* eligibility_name(
-    const Verdict& eligibility);  // "eligible", "not_eligible", "incomplete"
+// "eligible", "not_eligible" or "incomplete".
+const char* eligibility_name(const Verdict& eligibility);
 
 inline SymbolMask bit_of(std::size_t question) {
   return SymbolMask{1} << question;
