@@ -605,6 +605,32 @@ LoadedRules with_separate_locales(LoadedRules loaded, const RulesBundle& bundle)
   return loaded;
 }
 
+// Adds to `rules` the one language `read` holds (a scratch rule set filled from a language's
+// bundle), after `check` has reported its texts' problems (or trusted them); else `added` says why
+// not: the bundle held no language or more than one, or that language is loaded already.
+template <typename Check>
+void add_read_locale(RuleSet& rules, RuleSet& read, Check check, AddedLocale& added) {
+  if (read.texts.size() != 1) {
+    added.problems.push_back(Error{"rules.invalid_bundle",
+                                   "a language's bundle holds one file, locales/<code>.json",
+                                   "/files"});
+    return;
+  }
+  auto& [code, texts] = *read.texts.begin();
+  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
+    added.problems.push_back(Error{"rules.invalid_bundle",
+                                   "the language \"" + code + "\" is loaded already",
+                                   "/files/locales~1" + code + ".json"});
+    return;
+  }
+  check(code, texts, added.problems);
+  if (!added.problems.empty()) return;
+  rules.locales.push_back(code);
+  rules.texts.emplace(code, std::move(texts));
+  rules.separate_locales.erase(code);
+  added.code = code;
+}
+
 // A separate language's texts added to `rules`; `check` reports their problems (or trusts them).
 template <typename Check>
 AddedLocale add_locale_texts(RuleSet& rules, const std::string& locale_bundle, Check check) {
@@ -618,27 +644,8 @@ AddedLocale add_locale_texts(RuleSet& rules, const std::string& locale_bundle, C
   RuleSet with;  // read_locales fills the locales and texts of a rule set: a scratch one here
   with.default_locale = rules.default_locale;
   if (files.size() == 1) read_locales(files, with, added.problems);
-  if (with.texts.size() != 1 || !added.problems.empty()) {
-    if (added.problems.empty()) {
-      added.problems.push_back(Error{"rules.invalid_bundle",
-                                     "a language's bundle holds one file, locales/<code>.json",
-                                     "/files"});
-    }
-    return added;
-  }
-  auto& [code, texts] = *with.texts.begin();
-  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
-    added.problems.push_back(Error{"rules.invalid_bundle",
-                                   "the language \"" + code + "\" is loaded already",
-                                   "/files/locales~1" + code + ".json"});
-    return added;
-  }
-  check(code, texts, added.problems);
   if (!added.problems.empty()) return added;
-  rules.locales.push_back(code);
-  rules.texts.emplace(code, std::move(texts));
-  rules.separate_locales.erase(code);
-  added.code = code;
+  add_read_locale(rules, with, check, added);
   return added;
 }
 
@@ -711,23 +718,8 @@ AddedLocale add_trusted_locale(RuleSet& rules, const std::string& locale_bundle)
   RuleSet with;  // trusted::read_locales fills the locales and texts of a rule set: a scratch one
   with.default_locale = rules.default_locale;
   if (bundle["files"].size() == 1) trusted::read_locales(bundle["files"], with);
-  if (with.texts.size() != 1) {
-    added.problems.push_back(Error{"rules.invalid_bundle",
-                                   "a language's bundle holds one file, locales/<code>.json",
-                                   "/files"});
-    return added;
-  }
-  auto& [code, texts] = *with.texts.begin();
-  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
-    added.problems.push_back(Error{"rules.invalid_bundle",
-                                   "the language \"" + code + "\" is loaded already",
-                                   "/files/locales~1" + code + ".json"});
-    return added;
-  }
-  rules.locales.push_back(code);
-  rules.texts.emplace(code, std::move(texts));
-  rules.separate_locales.erase(code);
-  added.code = code;
+  const auto checked_by_the_build = [](const std::string&, const Json&, Errors&) {};
+  add_read_locale(rules, with, checked_by_the_build, added);
   return added;
 }
 
