@@ -14,15 +14,15 @@ import { seededRandom } from './answer-sets.mjs';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // Budgets, brotli (1 KB = 1000 bytes), held by tests/browser/size-budget.test.mjs. Before the first
-// question it is issue #15's own budget (80 KB), now reached; the module's and standalone.html's
-// are ratchets a little above what they weigh now, so that a change cannot give back what was cut
-// (issue #15's goals are lower still: 45 KB and 100 KB; docs/performance.md says how far each is).
+// question and standalone.html they are issue #15's own budgets (80 KB and 100 KB), now reached;
+// the module's is a ratchet a little above what it weighs now, so that a change cannot give back
+// what was cut (issue #15's goal is lower still, 45 KB; docs/performance.md says how far it is).
 /** Everything index.html loads before the first question. */
 export const FIRST_QUESTION_BROTLI_BUDGET = 80_000;
 /** The WebAssembly module (it has no JS glue: web/wasm-instance.js starts it). */
 export const MODULE_BROTLI_BUDGET = 53_000;
 /** standalone.html, the kiosk's one file. */
-export const STANDALONE_BROTLI_BUDGET = 113_000;
+export const STANDALONE_BROTLI_BUDGET = 100_000;
 
 /** Bytes of `data` raw, gzip -9 and brotli -q 11 (what a static host would send). */
 export function weigh(data) {

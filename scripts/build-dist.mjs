@@ -14,6 +14,7 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { localeFile } from '../web/rules-bundle.js';
+import { bytesToInlineText } from '../web/inlined-bytes.js';
 import { writeIcons } from './icons.mjs';
 import { writePageHead } from './page-head.mjs';
 import { writeStaticPage } from './static-page.mjs';
@@ -122,7 +123,7 @@ function rulesBlocks(dir) {
 }
 
 // One HTML file from index.html: the styles, the bundled app, the rules (JSON, every language) and
-// the wasm (base64) inlined, the favicon as a data: address. No request at all once opened.
+// the wasm (web/inlined-bytes.js) inlined, the favicon as a data: address. No request at all once opened.
 async function writeStandalone(dir) {
   const result = await build({
     entryPoints: [join(dir, 'standalone.js')],
@@ -136,7 +137,7 @@ async function writeStandalone(dir) {
   });
   const script = safeInside(result.outputFiles[0].text, 'script', 'the bundled script');
   const styles = safeInside(readFileSync(join(dir, 'styles.css'), 'utf8'), 'style', 'styles.css');
-  const wasm = readFileSync(join(dir, 'pdp-core.wasm')).toString('base64');
+  const wasm = bytesToInlineText(readFileSync(join(dir, 'pdp-core.wasm')));
   const icon = readFileSync(join(dir, 'favicon.png')).toString('base64');
 
   let html = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -164,6 +165,7 @@ async function writeStandalone(dir) {
   );
   writeFileSync(join(dir, 'standalone.html'), html);
   rmSync(join(dir, 'standalone.js'));
+  rmSync(join(dir, 'inlined-bytes.js'));
   return statSync(join(dir, 'standalone.html')).size;
 }
 

@@ -1,21 +1,14 @@
 // The entry of dist/standalone.html, one file that runs from file:// with no network: the wasm and
 // the rules come from data blocks inlined in the page by scripts/build-dist.mjs, not from fetch.
+import { inlineTextToBytes } from './inlined-bytes.js';
 import { startPage } from './page.js';
-
-// base64 → bytes (the wasm is inlined as base64 text: an HTML file holds text only).
-function decodeBase64(text) {
-  const binary = atob(text.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 // Read when the engine loads (a missing block then shows the load-error screen, not a crash).
 async function inlinedFiles() {
   const wasm = document.getElementById('pdp-wasm')?.textContent;
   const rules = document.getElementById('pdp-rules')?.textContent;
   if (!wasm || !rules) throw new Error('the inlined engine or rules are missing from this file');
-  return { wasmBinary: decodeBase64(wasm), rules, readRules: inlinedLanguage };
+  return { wasmBinary: inlineTextToBytes(wasm), rules, readRules: inlinedLanguage };
 }
 
 // A language's own texts (rules.<code>.json), inlined in the block "pdp-rules-<code>".
