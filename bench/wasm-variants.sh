@@ -52,7 +52,7 @@ for variant in "${variants[@]}"; do
   mkdir -p "$dir/out"
   cp "$dir/src/wasm/pdp-core.wasm" "$dir/out/"
   cp "$rules_json" "$dir/out/rules.json"
-  cp web/engine.js web/wasm-instance.js web/reply-texts.js web/rules-bundle.js "$dir/out/"
+  cp web/engine.js web/call-texts.js web/wasm-instance.js web/reply-texts.js web/rules-bundle.js "$dir/out/"
   # The same link again with function names kept, for the composition.
   (cd "$dir/src/wasm" &&
     eval "$(sed 's/ -o pdp-core\.wasm / --profiling-funcs -o pdp-core-names.wasm /' CMakeFiles/pdp-core.dir/link.txt)" &&

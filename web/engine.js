@@ -1,6 +1,7 @@
 // The only door to the WebAssembly core: loads the module and the rules once (another language's
 // texts when asked), passes JSON text both ways, turns the core's {error} answers into thrown
 // EngineErrors, and a call that traps inside the module into an error reply and a fresh instance.
+import { createCallTexts } from './call-texts.js';
 import { withTexts } from './reply-texts.js';
 import { localeFile } from './rules-bundle.js';
 import { compileReply, startInstance } from './wasm-instance.js';
@@ -138,41 +139,16 @@ export function createEngine(compiled, bundle, readRules = null) {
     return loaded;
   };
 
-  // The arguments of a call are written one after the other into a block of the module's memory
-  // kept from call to call, and grown when a call needs more: a malloc and a free per argument,
-  // each a call into the module, cost an assessment as much as writing its request. A call larger
-  // than SCRATCH_BYTES (the rules bundle, a hostile request) gets a block of its own, freed after.
-  let scratch = null;  // {core, pointer, size}: the block, of the instance that gave it
+  const callTexts = createCallTexts();
 
   // The reply stays valid until the next call.
   function callOnce(name, texts) {
     let own = 0;
     try {
-      // At most three bytes of UTF-8 per UTF-16 unit, and a NUL after each text.
-      let size = texts.reduce((sum, text) => sum + text.length * 3 + 1, 0);
-      let pointer = 0;
-      if (size <= SCRATCH_BYTES) {
-        if (scratch?.core !== core || scratch.size < size) {
-          if (scratch?.core === core) core._free(scratch.pointer);
-          scratch = null;
-          const grown = Math.min(SCRATCH_BYTES, Math.ceil(size / 256) * 256);
-          const block = core._malloc(grown);
-          if (block) scratch = { core, pointer: block, size: grown };
-        }
-        pointer = scratch?.pointer ?? 0;
-      } else {
-        size = texts.reduce((sum, text) => sum + core.lengthBytesUTF8(text) + 1, 0);
-        own = pointer = core._malloc(size);
-      }
-      // The module's memory is bounded: a full memory gives 0, never a write at address 0.
-      if (!pointer) return errorText(OUT_OF_MEMORY, 'the engine has no memory left for this request');
-      const pointers = [];
-      let at = pointer;
-      for (const text of texts) {
-        pointers.push(at);
-        at += core.stringToUTF8(text, at, pointer + size - at) + 1;
-      }
-      return core.UTF8ToString(core[name](...pointers));
+      const written = callTexts.write(core, texts);
+      if (!written) return errorText(OUT_OF_MEMORY, 'the engine has no memory left for this request');
+      own = written.own;
+      return core.UTF8ToString(core[name](...written.pointers));
     } catch (trap) {
       const outOfMemory = safely(() => core._pdp_out_of_memory() === 1);
       core = null;  // never call a trapped instance again: its memory and stack are left mid-call
@@ -242,8 +218,6 @@ export function createEngine(compiled, bundle, readRules = null) {
     },
   };
 }
-
-const SCRATCH_BYTES = 16 * 1024;
 
 const errorText = (code, message) => JSON.stringify({ error: { code, message, path: '' } });
 
