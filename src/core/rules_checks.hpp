@@ -1,5 +1,5 @@
 // The checks a rule set must pass beyond its structure: identifiers, conditions, question order,
-// cycles, questions never asked, sources and locale texts.
+// cycles, questions never asked, sources, and every language's texts (locale_checks.hpp).
 #pragma once
 
 #include "core/error.hpp"
@@ -11,10 +11,6 @@ namespace pdp {
 bool is_language_code(const std::string& code);
 
 void check_rules(const RuleSet& rules, Errors& problems);
-
-// The texts of one language: every text the responses use, as in the default language's file.
-void check_locale(const RuleSet& rules, const std::string& locale, const Json& texts,
-                  Errors& problems);
 
 // Every answer a question can take, in a stable order: true/false, each option, or for a multi
 // question every allowed selection (each exclusive option alone, or any non-empty set of the
