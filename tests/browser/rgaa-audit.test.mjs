@@ -64,9 +64,12 @@ function readRenderedCode() {
     }
     // The parser's view of the same code: a <div> in a <p>, a button in a button, a list item out
     // of a list… would come back reshaped, with another sequence of elements.
-    const markup = root.nodeType === Node.DOCUMENT_NODE ? root.body.innerHTML : root.innerHTML;
+    // Style attributes (the progress bar's width, set through the CSSOM) are left out: the page's
+    // CSP would refuse them in the parsed copy, and the sequence of elements does not depend on them.
+    const markup = (root.nodeType === Node.DOCUMENT_NODE ? root.body.innerHTML : root.innerHTML).replace(/\sstyle="[^"]*"/g, '');
     const reparsed = new DOMParser().parseFromString(`<!doctype html><body>${markup}`, 'text/html').body;
-    const shape = (node) => [...node.querySelectorAll('*')].map((element) => element.localName).join(' ');
+    // What a <noscript> holds is text while scripts run, elements for a parser without them.
+    const shape = (node) => [...node.querySelectorAll('*')].filter((element) => !element.parentElement?.closest('noscript')).map((element) => element.localName).join(' ');
     const built = root.nodeType === Node.DOCUMENT_NODE ? root.body : root;
     if (shape(reparsed) !== shape(built)) problems.push(`the HTML parser reshapes the code of ${root.nodeType === Node.DOCUMENT_NODE ? 'the document' : 'a shadow root'}`);
   }
@@ -78,7 +81,8 @@ function readRenderedCode() {
   return { problems, headings, doctype: document.doctype?.name ?? null };
 }
 
-const NAMED_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'textbox', 'combobox', 'img', 'iframe', 'dialog', 'navigation', 'group']);
+// The roles a person must hear a name for (a <details> is a group named by nothing: left out).
+const NAMED_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'textbox', 'combobox', 'image', 'Iframe', 'dialog', 'alertdialog', 'navigation']);
 
 // The accessibility tree Chromium builds for assistive technologies (CDP
 // Accessibility.getFullAXTree): one line per node shown, "role: name", indented by depth.
@@ -165,6 +169,8 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
       const tree = await record(page, 'question-error');
       assert.match(tree.text, /invalid=true/, 'the tree says the answer is missing');
       visited.add('question').add('question-error');
+      // Start again from the intro: a reload would resume on the question.
+      await page.evaluate(() => sessionStorage.clear());
       await fixture.open();
       await walkPersona(page, persona);
       await expectScreen(page, 'recap');
@@ -240,7 +246,7 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
       await fixture.settled();
       await page.locator('svg.qr-code').waitFor();
       const tree = await record(page, 'kiosk-result');
-      assert.match(tree.text, /img: \S/, 'the QR code is an image with a name');
+      assert.match(tree.text, /image: \S/, 'the QR code is an image with a name');
       visited.add('kiosk-intro').add('kiosk-result');
     });
   });
@@ -255,7 +261,7 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
       const frame = page.frameLocator('#tool');
       await frame.locator('[data-screen="intro"]').waitFor();
       const tree = await record(page, 'embed-frame');
-      assert.match(tree.text, /iframe: \S/, 'the frame has a title');
+      assert.match(tree.text, /Iframe: \S/, 'the frame has a title');
       visited.add('embed-frame');
     });
   });
