@@ -9,8 +9,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  answerQuestion,
   clickAction,
   completePersona,
+  expectQuestion,
   expectScreen,
   loadPersona,
   openPage,
@@ -23,6 +25,7 @@ const env = useBrowser();
 const audit = JSON.parse(readFileSync(join(repoRoot, 'docs', 'rgaa', 'audit.json'), 'utf8'));
 const artifacts = join(repoRoot, 'build', 'artifacts', 'rgaa');
 const persona = loadPersona('salariee-arret-maladie.json');
+const en = JSON.parse(readFileSync(join(repoRoot, 'rules', 'locales', 'en.json'), 'utf8'));
 const DESKTOP = { width: 1280, height: 900 };
 
 // What the page's rendered code shows, read in the page (open shadow roots and same-origin frames
@@ -163,7 +166,9 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
       await expectScreen(page, 'intro');
       await clickAction(page, 'next');
       await expectScreen(page, 'question');
-      await record(page, 'question');
+      const asked = (await record(page, 'question')).text;
+      assert.match(asked, /radiogroup: \S.*required=true/, 'the tree says an answer is needed, before Next, on the named group');
+      assert.doesNotMatch(asked, /invalid=true/, 'nothing is said invalid before Next');
       await clickAction(page, 'next');
       await page.locator('[data-screen="question"] [aria-invalid="true"]').waitFor();
       const tree = await record(page, 'question-error');
@@ -196,7 +201,30 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
   test('the result in English (French names marked lang="fr") and each screen the footer leads to', async () => {
     await withPage({ date: persona.date }, async (page, fixture) => {
       await fixture.open('?lang=en');
-      await completePersona(page, persona);
+      // RGAA 11.10: that an answer is needed is said before Next: radios are required, a group of
+      // boxes says "Tick at least one answer" and is described by it.
+      await expectScreen(page, 'intro');
+      await clickAction(page, 'next');
+      const kinds = new Set();
+      for (const step of persona.steps) {
+        const question = await expectQuestion(page, step.question);
+        const state = await question.evaluate((form) => ({
+          multi: form.querySelectorAll('input[type="checkbox"]').length > 0,
+          radiosRequired: form.querySelector('fieldset').getAttribute('role') === 'radiogroup' && form.querySelector('fieldset').getAttribute('aria-required') === 'true',
+          describedBy: form.querySelector('fieldset').getAttribute('aria-describedby') ?? '',
+          requiredText: form.querySelector('#question-required')?.textContent ?? null,
+        }));
+        if (state.multi) {
+          assert.equal(state.requiredText, en.ui.a11y_required_multi, `${step.question}: the words that an answer is needed`);
+          assert.ok(state.describedBy.split(' ').includes('question-required'), `${step.question}: the group is described by them`);
+        } else assert.ok(state.radiosRequired, `${step.question}: a required radio group`);
+        kinds.add(state.multi ? 'multi' : 'single');
+        await answerQuestion(page, step.question, step.answer);
+      }
+      assert.deepEqual([...kinds].sort(), ['multi', 'single'], 'the persona meets both kinds of question');
+      await expectScreen(page, 'recap');
+      await clickAction(page, 'next');
+      await expectScreen(page, 'result');
       await fixture.settled();
       await record(page, 'result-en', { withoutCss: true });
       visited.add('result-en');
