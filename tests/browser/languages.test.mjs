@@ -30,11 +30,15 @@ const fr = readLocale('fr');
 
 // Every French name the English texts mark ("[fr:médecin-conseil]"), longest first.
 function markedWords(value, out = new Set()) {
-  if (typeof value === 'string') for (const part of languageParts(value)) if (part.lang === 'fr') out.add(part.text);
-  else if (value && typeof value === 'object') for (const child of Object.values(value)) markedWords(child, out);
+  if (typeof value === 'string') {
+    for (const part of languageParts(value)) if (part.lang === 'fr') out.add(part.text);
+  } else if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) markedWords(child, out);
+  }
   return out;
 }
 const frenchInEnglish = [...markedWords(en)].sort((a, b) => b.length - a.length);
+assert.ok(frenchInEnglish.length > 20, `the English texts mark their French names (${frenchInEnglish.length})`);
 
 // RGAA 8.7: on an English screen, each French name shown is inside an element with lang="fr", and
 // so is each French document's title and passage in the sources. Returns how many were seen.
