@@ -139,6 +139,9 @@ export function withStatement(locale, texts) {
   return { ...locale, ui: Object.fromEntries(ui) };
 }
 
+// Text as Markdown shows it: "<pdp-autodiagnostic>" stays words, "|" stays in its table cell.
+const md = (text) => String(text).replace(/</g, '&lt;').replace(/\|/g, '\\|');
+
 /** The readable report of the audit (docs/accessibility-audit.md). */
 export function auditReport(audit) {
   const results = auditResults(audit);
@@ -162,13 +165,13 @@ export function auditReport(audit) {
     '| page | where | evidence |',
     '|---|---|---|',
     ...audit.sample.map((page) =>
-      `| ${page.name.en} | ${page.where.replace(/\|/g, '\\|')} | ${page.pending ? `**not audited yet**: ${page.pending}` : `\`build/artifacts/rgaa/${page.id}.png\`, \`${page.id}.ax.txt\``} |`,
+      `| ${md(page.name.en)} | ${md(page.where)} | ${page.pending ? `**not audited yet**: ${md(page.pending)}` : `\`build/artifacts/rgaa/${page.id}.png\`, \`${page.id}.ax.txt\``} |`,
     ),
     '',
     '## Non-conformities',
     '',
     ...(results.nonConformities.length
-      ? results.nonConformities.map((c) => `- **${c.id}** ${c.title} ${c.reason.en} Plan: ${c.plan.en}`)
+      ? results.nonConformities.map((c) => `- **${c.id}** ${md(c.title)} ${md(c.reason.en)} Plan: ${md(c.plan.en)}`)
       : ['None.']),
     '',
     '## Criteria',
@@ -176,12 +179,12 @@ export function auditReport(audit) {
   for (const [index, [theme]] of THEMES.entries()) {
     out.push('', `### ${index + 1}. ${theme}`, '');
     for (const c of audit.criteria.filter((criterion) => criterion.id.split('.')[0] === String(index + 1))) {
-      out.push(`- **${c.id} ${c.status}** — ${c.title}`);
-      if (c.why) out.push(`  - Not applicable: ${c.why}`);
-      for (const test of c.tests ?? []) out.push(`  - Test: \`${test.file}\` › “${test.name}”`);
-      for (const check of c.manual ?? []) out.push(`  - Manual: ${check.check} (${check.evidence.map((path) => `\`${path}\``).join(', ')})`);
-      if (c.note) out.push(`  - Note: ${c.note}`);
-      if (c.reason) out.push(`  - Reason: ${c.reason.en} Plan: ${c.plan.en}`);
+      out.push(`- **${c.id} ${c.status}** — ${md(c.title)}`);
+      if (c.why) out.push(`  - Not applicable: ${md(c.why)}`);
+      for (const test of c.tests ?? []) out.push(`  - Test: \`${test.file}\` › “${md(test.name)}”`);
+      for (const check of c.manual ?? []) out.push(`  - Manual: ${md(check.check)} (${check.evidence.map((path) => `\`${path}\``).join(', ')})`);
+      if (c.note) out.push(`  - Note: ${md(c.note)}`);
+      if (c.reason) out.push(`  - Reason: ${md(c.reason.en)} Plan: ${md(c.plan.en)}`);
     }
   }
   return `${out.join('\n')}\n`;
