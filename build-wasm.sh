@@ -44,6 +44,10 @@ node --input-type=module -e '
   try { publicUrl(process.env.PDP_PUBLIC_URL); } catch (error) { console.error(`build-wasm.sh: ${error.message}`); process.exit(1); }
 '
 
+# The accessibility statement's rate, status and results come from the RGAA audit
+# (docs/rgaa/audit.json): written into the locales before the rules are bundled.
+node scripts/accessibility-statement.mjs
+
 cmake --preset dev >/dev/null
 cmake --build --preset dev --target pdp-assess -j"$jobs"
 

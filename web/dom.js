@@ -1,4 +1,6 @@
 // Builds elements with createElement and textContent only: rule texts are never parsed as HTML.
+// A text's words of another language ("[fr:…]", language-marks.js) become a <span lang>.
+import { languageParts, withoutLanguageMarks } from './language-marks.js';
 
 /**
  * h('p', {class: 'note', 'data-measure': 'crpe'}, 'text', child…) → the element.
@@ -9,7 +11,8 @@ export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === null || value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? '' : String(value));
+    // An attribute cannot hold a <span lang>: its words are kept, the mark dropped.
+    element.setAttribute(name, value === true ? '' : withoutLanguageMarks(String(value)));
   }
   append(element, children);
   return element;
@@ -20,8 +23,19 @@ function append(parent, children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
     else if (child instanceof Node) parent.append(child);
-    else parent.append(document.createTextNode(String(child)));
+    else parent.append(...textNodes(String(child)));
   }
+}
+
+// The text as nodes: plain runs as text, each marked run in a <span lang> of its own.
+function textNodes(text) {
+  return languageParts(text).map(({ text: words, lang }) => {
+    if (!lang) return document.createTextNode(words);
+    const span = document.createElement('span');
+    span.setAttribute('lang', lang);
+    span.textContent = words;
+    return span;
+  });
 }
 
 /** A button; kind is "primary", "secondary" or "quiet" (a class, never an inline style). */

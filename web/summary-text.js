@@ -1,6 +1,7 @@
 // The result as short plain text (what the kiosk's QR code carries to a phone): texts the core
 // returned and ui labels put together, at the most detailed level that fits a byte budget.
 import { formatDate } from './format.js';
+import { withoutLanguageMarks } from './language-marks.js';
 
 const list = (value) => (Array.isArray(value) ? value : []);
 
@@ -32,7 +33,8 @@ export function utf8Length(text) {
 export function summaryText(response, t, maxBytes = Infinity) {
   let text = '';
   for (const level of LEVELS) {
-    text = buildSummary(response, t, level);
+    // Plain text for a phone: a word's language mark ("[fr:…]") cannot travel, its words do.
+    text = withoutLanguageMarks(buildSummary(response, t, level));
     if (utf8Length(text) <= maxBytes) return text;
   }
   return text;

@@ -20,10 +20,13 @@ import {
   coveringPersonas,
   loadPersonas,
   openPage,
+  repoRoot,
   storedState,
   useBrowser,
 } from './support.mjs';
 import { axeVersion, expectNoAxeViolations } from './axe.mjs';
+import { loadAudit, statementTexts } from '../../scripts/accessibility-statement.mjs';
+import { withoutLanguageMarks } from '../../web/language-marks.js';
 import { decodePng } from './png.mjs';
 
 const env = useBrowser();
@@ -456,6 +459,7 @@ describe('the accessibility statement', () => {
 
   for (const lang of languages) {
     test(`[${lang}] states what the tests check: axe-core and Chromium versions, status, contact, recourse`, async () => {
+      const locale = JSON.parse(readFileSync(join(repoRoot, 'rules', 'locales', `${lang}.json`), 'utf8'));
       await withPage({}, async (page, fixture) => {
         await fixture.open(`?lang=${lang}`);
         const footer = (await page.locator('.app-footer').textContent()).trim();
@@ -469,6 +473,16 @@ describe('the accessibility statement', () => {
         // The conformity status of the footer is the one of the statement.
         const status = footer.split(/\s*:\s*/).pop();
         assert.ok(status && text.includes(status), `the footer's status "${status}" is the statement's`);
+        // The audit's results (docs/rgaa/audit.json), as the generator words them: status, rate,
+        // non-conformities (one a list item), date, pages checked, environment, assistive technology.
+        const audit = statementTexts(loadAudit(), locale);
+        assert.equal(footer, audit.footer_accessibility, 'the footer gives the audit\'s status');
+        for (const key of ['a11y_status', 'a11y_rate', 'a11y_date', 'a11y_sample', 'a11y_env', 'a11y_at']) {
+          assert.ok(text.includes(withoutLanguageMarks(audit[key])), `the statement says the audit's ${key}: ${audit[key]}`);
+        }
+        const missing = audit.a11y_missing.split('\n');
+        for (const line of missing) assert.ok(text.includes(withoutLanguageMarks(line)), `the statement lists: ${line}`);
+        if (missing.length > 1) assert.equal(await screen.locator('.statement-part ul li').filter({ hasText: missing[0] }).count(), 1, 'the non-conformities as a list');
         for (const contact of ['36 46', '09 69 39 00 00', 'Libre réponse 71120', '75342 Paris CEDEX 07', 'formulaire.defenseurdesdroits.fr']) {
           assert.ok(text.includes(contact), `the statement gives "${contact}"`);
         }

@@ -20,6 +20,7 @@ import {
   storedState,
   useBrowser,
 } from './support.mjs';
+import { languageParts, withoutLanguageMarks } from '../../web/language-marks.js';
 
 const env = useBrowser();
 
@@ -27,10 +28,45 @@ const readLocale = (code) => JSON.parse(readFileSync(join(repoRoot, 'rules', 'lo
 const en = readLocale('en');
 const fr = readLocale('fr');
 
+// Every French name the English texts mark ("[fr:médecin-conseil]"), longest first.
+function markedWords(value, out = new Set()) {
+  if (typeof value === 'string') {
+    for (const part of languageParts(value)) if (part.lang === 'fr') out.add(part.text);
+  } else if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) markedWords(child, out);
+  }
+  return out;
+}
+const frenchInEnglish = [...markedWords(en)].sort((a, b) => b.length - a.length);
+assert.ok(frenchInEnglish.length > 20, `the English texts mark their French names (${frenchInEnglish.length})`);
+
+// RGAA 8.7: on an English screen, each French name shown is inside an element with lang="fr", and
+// so is each French document's title and passage in the sources. Returns how many were seen.
+async function assertFrenchMarked(page, where) {
+  const unmarked = await page.evaluate((words) => {
+    const screen = document.querySelector('[data-screen]');
+    const out = { seen: 0, unmarked: [] };
+    const walker = document.createTreeWalker(screen, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const lang = node.parentElement.closest('[lang]')?.getAttribute('lang');
+      const found = words.find((word) => node.data.includes(word));
+      if (found && lang !== 'fr') out.unmarked.push(`${found} (in "${node.data.slice(0, 60)}", lang ${lang})`);
+      else if (lang === 'fr') out.seen += 1;
+    }
+    for (const title of screen.querySelectorAll('.source-title, .source-passage')) {
+      if (!title.querySelector('[lang="fr"]')) out.unmarked.push(`a source not marked French: ${title.textContent.slice(0, 60)}`);
+    }
+    return out;
+  }, frenchInEnglish);
+  assert.deepEqual(unmarked.unmarked, [], `${where}: French words without lang="fr"`);
+  return unmarked.seen;
+}
+
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
 const text = (locator) => locator.evaluate((el) => el.textContent.trim().replace(/\s+/g, ' '));
 // The locale's words as the page shows them (spaces, non-breaking ones too, read as one space).
-const norm = (words) => words.trim().replace(/\s+/g, ' ');
+// The words as shown: a French name's mark ("[fr:…]") is a <span lang="fr"> on the page.
+const norm = (words) => withoutLanguageMarks(words).trim().replace(/\s+/g, ' ');
 
 // The switcher as shown: one entry per link, and how many switchers there are.
 async function switcher(page) {
@@ -88,9 +124,11 @@ describe('the page in English', { concurrency: 2 }, () => {
         await assertSwitcher(page, 'en', 'intro');
 
         await clickAction(page, 'next');
+        let frenchSeen = 0;
         for (const step of persona.steps) {
           const question = await expectQuestion(page, step.question);
           assert.equal(await text(question.locator('legend')), norm(en.questions[step.question].label), `${step.question}: English label`);
+          frenchSeen += await assertFrenchMarked(page, step.question);
           await answerQuestion(page, step.question, step.answer);
         }
         await expectScreen(page, 'recap');
@@ -108,6 +146,8 @@ describe('the page in English', { concurrency: 2 }, () => {
           assert.ok(resultText.includes(norm(en.measures[id].title)), `measure ${id}: its English title`);
         }
         assert.ok(!resultText.includes(norm(fr.eligibility[persona.expect.eligibility].title)), 'no French outcome left');
+        frenchSeen += await assertFrenchMarked(page, 'result');
+        assert.ok(frenchSeen > 0, 'French names were shown, each with lang="fr"');
         assert.deepEqual(await idsShown(page, 'data-measure'), [...persona.expect.measures].sort());
         assert.equal(await htmlLang(page), 'en');
         await assertSwitcher(page, 'en', 'result');

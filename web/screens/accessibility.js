@@ -1,5 +1,7 @@
 // The accessibility statement, in the form French public bodies publish it (RGAA model): status,
-// what was tested and how, what is not accessible, how to report a problem, the recourse.
+// what was tested and how, what is not accessible, how to report a problem, the recourse. Its
+// status, rate, non-conformities, date, pages and environment are texts generated from the RGAA
+// audit (scripts/accessibility-statement.mjs, docs/rgaa/audit.json): this view only shows them.
 import { button, focusHeading, h } from '../dom.js';
 
 /** @param {{t: import('../texts.js').Texts}} options */
@@ -10,17 +12,19 @@ export function renderAccessibility({ t }) {
     h('h1', { class: 'app-name' }, t('app_title')),
     focusHeading(2, t('a11y_title')),
     h('p', {}, t('a11y_intro')),
-    part(t('a11y_status_title'), h('p', {}, t('a11y_status')), h('p', {}, t('a11y_status_why'))),
+    part(t('a11y_status_title'), h('p', {}, t('a11y_status')), h('p', {}, t('a11y_rate'))),
     part(
       t('a11y_results_title'),
       h('ul', {}, h('li', {}, t('a11y_result_axe')), h('li', {}, t('a11y_result_keyboard')),
         h('li', {}, t('a11y_result_reflow')), h('li', {}, t('a11y_result_display'))),
     ),
-    part(t('a11y_missing_title'), h('p', {}, t('a11y_missing'))),
+    part(t('a11y_missing_title'), lines(t('a11y_missing'))),
     part(
       t('a11y_env_title'),
       h('p', {}, t('a11y_date')),
+      h('p', {}, t('a11y_sample')),
       h('p', {}, t('a11y_env')),
+      h('p', {}, t('a11y_at')),
       h('p', {}, t('a11y_tech')),
     ),
     part(t('a11y_contact_title'), h('p', {}, t('a11y_contact'))),
@@ -32,6 +36,12 @@ export function renderAccessibility({ t }) {
     ),
     h('div', { class: 'actions' }, button(t('back'), { 'data-action': 'back' }, 'primary')),
   );
+}
+
+// The non-conformities come one a line: a list when there are several, a sentence otherwise.
+function lines(text) {
+  const items = text.split('\n').filter(Boolean);
+  return items.length > 1 ? h('ul', {}, items.map((item) => h('li', {}, item))) : h('p', {}, text);
 }
 
 function part(title, ...content) {

@@ -36,11 +36,18 @@ export function renderQuestion({ question, progress, answer, t, onNext, onInvali
     return { input, item: h('div', { class: className }, input, h('label', { for: id }, choice.label)) };
   });
 
+  const requiredId = 'question-required';
+  const describedBy = [question.help ? helpId : null, multi ? requiredId : null].filter(Boolean).join(' ');
+  // Every question needs an answer (RGAA 11.10): said before Next, not only after. One choice:
+  // a required radio group (not `required` on the radios, which Chromium then reads as invalid
+  // before anything was tried). Several: in words (a11y_required_multi), since no ARIA state says
+  // "at least one box" of a group.
   const fieldset = h(
     'fieldset',
-    { 'aria-describedby': question.help ? helpId : null },
+    { 'aria-describedby': describedBy || null, role: multi ? null : 'radiogroup', 'aria-required': multi ? null : 'true' },
     h('legend', {}, focusHeading(2, question.label, { class: 'question-label' })),
     question.help ? h('p', { id: helpId, class: 'hint' }, question.help) : null,
+    multi ? h('p', { id: requiredId, class: 'hint' }, t('a11y_required_multi')) : null,
     error,
     h('div', { class: multi ? 'choices choices--multi' : 'choices' }, inputs.map((entry) => entry.item)),
   );
@@ -61,14 +68,14 @@ export function renderQuestion({ question, progress, answer, t, onNext, onInvali
     error.textContent = message;
     error.hidden = false;
     fieldset.setAttribute('aria-invalid', 'true');
-    fieldset.setAttribute('aria-describedby', [question.help ? helpId : null, errorId].filter(Boolean).join(' '));
+    fieldset.setAttribute('aria-describedby', [describedBy, errorId].filter(Boolean).join(' '));
   };
   const clearError = () => {
     if (error.hidden) return;
     error.hidden = true;
     error.textContent = '';
     fieldset.removeAttribute('aria-invalid');
-    if (question.help) fieldset.setAttribute('aria-describedby', helpId);
+    if (describedBy) fieldset.setAttribute('aria-describedby', describedBy);
     else fieldset.removeAttribute('aria-describedby');
   };
 

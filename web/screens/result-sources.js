@@ -2,7 +2,12 @@
 // at the end of the printed summary, every document once with its address written out.
 import { h } from '../dom.js';
 import { formatDate, formatList, quote } from '../format.js';
+import { inLanguage } from '../language-marks.js';
 import { byDocument, siteOf, sourcesOf } from '../sources.js';
+
+// The documents cited are French official texts: on a page in another language their titles and
+// the passages quoted keep their French words, marked so (RGAA 8.7).
+const DOCUMENTS_LANGUAGE = 'fr';
 
 /**
  * The passages one item rests on, closed until asked for: each document once, its date, the
@@ -47,7 +52,11 @@ function sourceEntry(document, context, written = false) {
   const { t, locale } = context;
   const count = document.passages.length;
   // "« A », « B » et « C »", each passage quoted as the language quotes.
-  const passages = formatList(document.passages.map((passage) => quote(passage, locale)), locale, 'conjunction');
+  const passages = formatList(
+    document.passages.map((passage) => quote(inLanguage(passage, DOCUMENTS_LANGUAGE, locale), locale)),
+    locale,
+    'conjunction',
+  );
   return h(
     'li',
     { class: 'source', 'data-source': document.document || null },
@@ -60,7 +69,8 @@ function sourceEntry(document, context, written = false) {
 }
 
 function documentName(source, { t, locale }) {
-  return source.date ? t('source_dated', { title: source.title, date: formatDate(source.date, locale) }) : source.title;
+  const title = inLanguage(source.title ?? '', DOCUMENTS_LANGUAGE, locale);
+  return source.date ? t('source_dated', { title, date: formatDate(source.date, locale) }) : title;
 }
 
 // The official page: a link on the public page, its address as text on a kiosk (a shared screen

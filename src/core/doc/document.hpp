@@ -43,12 +43,34 @@ struct Document {
   std::vector<Block> blocks;
 };
 
+// A text's words of another language, marked "[fr:médecin-conseil]" in a locale (the page shows
+// them as <span lang="fr">, web/language-marks.js): the document gives the words alone.
+inline std::string without_language_marks(std::string text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const bool opens = text[at] == '[' && at + 4 < text.size() && text[at + 1] >= 'a' &&
+                       text[at + 1] <= 'z' && text[at + 2] >= 'a' && text[at + 2] <= 'z' &&
+                       text[at + 3] == ':';
+    const std::size_t end = opens ? text.find_first_of("[]", at + 4) : std::string::npos;
+    if (end != std::string::npos && text[end] == ']' && end > at + 4) {
+      out.append(text, at + 4, end - at - 4);
+      at = end + 1;
+    } else {
+      out.push_back(text[at]);
+      ++at;
+    }
+  }
+  return out;
+}
+
 // Short builders, so that the document's structure reads clearly where it is assembled.
 inline Span plain(std::string text) {
-  return Span{std::move(text), "", false};
+  return Span{without_language_marks(std::move(text)), "", false};
 }
 inline Span strong(std::string text) {
-  return Span{std::move(text), "", true};
+  return Span{without_language_marks(std::move(text)), "", true};
 }
 inline Span link(std::string text, std::string url) {
   return Span{std::move(text), std::move(url), false};
