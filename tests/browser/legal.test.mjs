@@ -200,6 +200,28 @@ test('switching the language on an aside keeps it open, in the other language', 
   }
 });
 
+test('at 320 CSS px both pages reflow: no horizontal scrolling (WCAG 1.4.10)', async () => {
+  const fixture = await openPage(env, { viewport: { width: 320, height: 640 } });
+  try {
+    const { page } = fixture;
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await fixture.open();
+    for (const name of ASIDES) {
+      await clickAction(page, name);
+      await expectScreen(page, name);
+      assert.equal(await overflow(), 0, `the ${name} page scrolls sideways at 320 px`);
+      await clickAction(page, 'back');
+    }
+    for (const file of ['mentions-legales.html', 'donnees-personnelles.html']) {
+      await page.goto(new URL(file, env.url).href);
+      assert.equal(await overflow(), 0, `${file} scrolls sideways at 320 px`);
+    }
+    fixture.assertClean();
+  } finally {
+    await fixture.close();
+  }
+});
+
 describe('without JavaScript: the static pages', () => {
   // A page's headings and paragraphs, in order, each with its data-kept if any.
   const blocksOf = (section) =>
