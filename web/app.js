@@ -194,8 +194,8 @@ const ACTIONS = {
 };
 
 // An aside over the flow: the state, the stored answers and the screen under it stay as they are.
-function showAside(app, name) {
-  const { screen, step } = renderAside(name, { t: app.t, keeps: keeps(app) });
+async function showAside(app, name) {
+  const { screen, step } = await renderAside(name, { t: app.t, keeps: keeps(app) });
   app.view.show(screen, { step, t: app.t });
   app.aside = name;
 }
@@ -221,7 +221,7 @@ function click(app, event) {
     return;
   }
   if (edit) run(app, () => act(app, { type: 'edit', id: edit }));
-  else if (isAside(action)) run(app, async () => showAside(app, action));
+  else if (isAside(action)) run(app, () => showAside(app, action));
   else if (Object.prototype.hasOwnProperty.call(ACTIONS, action)) run(app, () => ACTIONS[action](app));
 }
 
@@ -242,7 +242,7 @@ async function switchLocale(app, id) {
   app.language.chosen(id);
   await act(app, { type: 'switch-locale', locale: id });
   // An aside stays open, in the new language, over the flow's screen in it.
-  if (aside && !app.state.fault) showAside(app, aside);
+  if (aside && !app.state.fault) await showAside(app, aside);
 }
 
 function requestWipe(app) {

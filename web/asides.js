@@ -2,28 +2,14 @@
 // statement (RGAA wants it on every page), the legal notice and the personal data page (a French
 // public page carries both). Each shows over the person's place in the flow, which stays as it
 // was: Back returns to it (app.js). Their names are the footer buttons' data-action and the
-// screens' data-screen.
-import { renderAccessibility } from './screens/accessibility.js';
-import { renderLegal } from './screens/legal.js';
-import { renderPrivacy } from './screens/privacy.js';
+// screens' data-screen. Their screens' code (aside-screens.js) is fetched when first opened.
 
-/**
- * The aside `name`'s screen and the step that names it (title, announcement), or null for a name
- * that is not an aside.
- * @param {string} name "accessibility", "legal" or "privacy"
- * @param {{t: import('./texts.js').Texts, keeps: 'session'|'memory'|'kiosk'}} context the app's
- *   texts; where it keeps the answers (what the personal data page says)
- * @returns {{screen: Element, step: string}|null}
- */
-export function renderAside(name, context) {
-  return isAside(name) ? ASIDES[name](context) : null;
+const NAMES = ['accessibility', 'legal', 'privacy'];
+
+/** Whether `name` (an action, a data-screen) is one of the asides. */
+export function isAside(name) {
+  return NAMES.includes(name);
 }
-
-const ASIDES = {
-  accessibility: ({ t }) => ({ screen: renderAccessibility({ t }), step: t('step_accessibility') }),
-  legal: ({ t }) => ({ screen: renderLegal({ t }), step: t('step_legal') }),
-  privacy: ({ t, keeps }) => ({ screen: renderPrivacy({ t, keeps }), step: t('step_privacy') }),
-};
 
 /**
  * The footer's links, in order: each aside's name and the words of its link (the statement's give
@@ -34,12 +20,26 @@ const ASIDES = {
 export function asideLinks(t) {
   return [
     ['accessibility', t('footer_accessibility')],
-    ['legal', t('footer_legal')],
-    ['privacy', t('footer_privacy')],
+    ['legal', t('legal_title')],
+    ['privacy', t('privacy_title')],
   ];
 }
 
-/** Whether `name` (an action, a data-screen) is one of the asides. */
-export function isAside(name) {
-  return Object.prototype.hasOwnProperty.call(ASIDES, name);
+let screens = null;
+
+/**
+ * The aside `name`'s screen and the step that names it (title, announcement).
+ * @param {string} name "accessibility", "legal" or "privacy" (isAside)
+ * @param {{t: import('./texts.js').Texts, keeps: 'session'|'memory'|'kiosk'}} context the app's
+ *   texts; where it keeps the answers (what the personal data page says)
+ * @returns {Promise<{screen: Element, step: string}>}
+ */
+export async function renderAside(name, context) {
+  // A failed fetch (offline before the worker cached it) is tried again the next time.
+  screens ??= import('./aside-screens.js').catch((error) => {
+    screens = null;
+    throw error;
+  });
+  const { ASIDE_SCREENS } = await screens;
+  return ASIDE_SCREENS[name](context);
 }

@@ -112,7 +112,7 @@ for (const lang of ['fr', 'en']) {
         for (const name of ASIDES) {
           await clickAction(page, name);
           await expectScreen(page, name);
-          assert.equal(await page.title(), ui(lang).page_title.replace('{step}', ui(lang)[`step_${name}`]), `${name}: the document's title names the page`);
+          assert.equal(await page.title(), ui(lang).page_title.replace('{step}', ui(lang)[TITLES[name]]), `${name}: the document's title names the page`);
           await expectNoAxeViolations(page, `[${lang}] the ${name} page`);
           await page.screenshot({ path: join(ensureScreenshotDir(), `${name}-${lang}-375.png`), fullPage: true });
           await clickAction(page, 'back');
@@ -260,7 +260,7 @@ describe('without JavaScript: the static pages', () => {
         await page.goto(env.url);
         const link = page.locator(`[data-static-links] a[href="${file}"]`);
         assert.ok(await link.isVisible(), `the static first screen shows the link to ${file}`);
-        assert.equal(words(await link.textContent()), ui('fr')[`footer_${name}`]);
+        assert.equal(words(await link.textContent()), ui('fr')[title]);
         await link.click();
         await page.waitForURL(new URL(file, env.url).href);
         const section = page.locator(`[data-static-page="${name}"]`);

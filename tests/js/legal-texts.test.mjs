@@ -25,14 +25,6 @@ for (const locale of locales) {
     assert.ok(ui.privacy_kept_memory.includes(ui.restart), `privacy_kept_memory quotes "${ui.restart}"`);
     assert.ok(ui.privacy_kept_kiosk.includes(ui.kiosk_finish), `privacy_kept_kiosk quotes "${ui.kiosk_finish}"`);
   });
-
-  test(`[${locale}] the footer's links and the pages' headings say the same`, () => {
-    const ui = uiOf(locale);
-    assert.equal(ui.footer_legal, ui.legal_title);
-    assert.equal(ui.footer_privacy, ui.privacy_title);
-    assert.equal(ui.step_legal, ui.legal_title);
-    assert.equal(ui.step_privacy, ui.privacy_title);
-  });
 }
 
 test('[fr] the publisher is the Cnam at its address, and the pages carry the French titles', () => {

@@ -42,7 +42,7 @@ test('the static legal pages name only texts the default language has, and index
   const pages = STATIC_PAGES.filter((name) => name !== 'index.html');
   assert.deepEqual(pages, ['mentions-legales.html', 'donnees-personnelles.html']);
   for (const name of pages) {
-    assert.match(index, new RegExp(`<a href="${name.replace('.', '\\.')}" data-text="ui\\.footer_`), `index.html links to ${name}`);
+    assert.match(index, new RegExp(`<a href="${name.replace('.', '\\.')}" data-text="ui\\.(legal|privacy)_title"`), `index.html links to ${name}`);
     const filled = fillTexts(readFileSync(join(root, 'web', name), 'utf8'), texts, name);
     assert.doesNotMatch(filled, /data-text=/, `${name}: every slot filled`);
     assert.match(filled, /<html lang="fr">/);
