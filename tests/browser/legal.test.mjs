@@ -215,6 +215,7 @@ test('at 320 CSS px both pages reflow: no horizontal scrolling (WCAG 1.4.10)', a
     for (const file of ['mentions-legales.html', 'donnees-personnelles.html']) {
       await page.goto(new URL(file, env.url).href);
       assert.equal(await overflow(), 0, `${file} scrolls sideways at 320 px`);
+      await fixture.settled(); // its favicon, before the next page aborts it
     }
     fixture.assertClean();
   } finally {
@@ -292,6 +293,7 @@ describe('without JavaScript: the static pages', () => {
       for (const file of ['mentions-legales.html', 'donnees-personnelles.html']) {
         await fixture.page.goto(new URL(file, env.url).href);
         await expectNoAxeViolations(fixture.page, file);
+        await fixture.settled();
       }
       fixture.assertClean('the static pages');
     } finally {
