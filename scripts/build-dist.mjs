@@ -17,7 +17,7 @@ import { localeFile } from '../web/rules-bundle.js';
 import { bytesToInlineText } from '../web/inlined-bytes.js';
 import { writeIcons } from './icons.mjs';
 import { writePageHead } from './page-head.mjs';
-import { writeStaticPage } from './static-page.mjs';
+import { STATIC_PAGES, writeStaticPage } from './static-page.mjs';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
 const TARGET = ['es2022'];
@@ -148,6 +148,10 @@ async function writeStandalone(dir) {
   // to a file beside it that is not there), and noindex, so that a copy put online by mistake is
   // not found instead of the public page.
   html = html.replace(/\n *<(link rel="(canonical|manifest|apple-touch-icon)"|meta property="og:(url|image)")[^>]*>/g, '');
+  // Nor the links to the static legal pages: no file is beside it (the app's asides have them).
+  const staticLinks = /\n *<footer class="app-footer" data-static-links>[^]*?<\/footer>/;
+  if (!staticLinks.test(html)) throw new Error('index.html: expected its static links (data-static-links)');
+  html = html.replace(staticLinks, '');
   if (/rel="(canonical|manifest|apple-touch-icon)"|og:url|og:image/.test(html)) throw new Error('index.html: a link to share or install was left in standalone.html');
   html = replaceOnce(html, '<meta name="referrer" content="no-referrer">', '<meta name="referrer" content="no-referrer">\n  <meta name="robots" content="noindex">', 'index.html');
   // Nothing to fetch: the preloads of the module and the rules go with the rest.
@@ -176,7 +180,7 @@ async function main() {
     process.exit(2);
   }
   // First: standalone.html is made from index.html, and the worker lists its hash.
-  const staticTexts = writeStaticPage(dir);
+  const staticTexts = STATIC_PAGES.reduce((count, name) => count + writeStaticPage(dir, name), 0);
   const address = writePageHead(dir);
   const icons = writeIcons(dir);
   // The standalone page bundles the unbundled element's siblings: write it before the element's
@@ -187,7 +191,7 @@ async function main() {
   writeExamples(dir, integrity);
   const worker = await writeServiceWorker(dir);
   process.stdout.write(
-    `build-dist: index.html's first screen and head ${staticTexts} texts; public address ${address ?? '(PDP_PUBLIC_URL unset: no og:url, og:image)'}; ` +
+    `build-dist: ${STATIC_PAGES.join(', ')} ${staticTexts} texts; public address ${address ?? '(PDP_PUBLIC_URL unset: no og:url, og:image)'}; ` +
       `icons ${icons.map((icon) => `${icon.file} ${icon.bytes} B`).join(', ')}; standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
       `service worker version ${worker.version} (${worker.files.length} files); ` +
       `${ELEMENT} integrity ${integrity[ELEMENT]}\n`,

@@ -1,6 +1,7 @@
 // A build step (scripts/build-dist.mjs): writes the rules' texts into index.html's static first
 // screen, so that the page says something useful before any script runs, and when none can
-// (JavaScript off, no WebAssembly, the module failing to load: docs/page.md). Each element
+// (JavaScript off, no WebAssembly, the module failing to load: docs/page.md), and into the static
+// pages it links to (STATIC_PAGES: the legal notice, the personal data page). Each element
 // written `<tag … data-text="ui.app_title"></tag>` in web/index.html gets that text of the rules'
 // default language (a path into its locale file), as HTML text, and loses the attribute; an
 // element of the head written `<meta … data-text-content="ui.meta_description">` gets that text as
@@ -8,6 +9,9 @@
 // empty heading or description.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+/** The pages of web/ filled from the rules' texts: the public page, then its static pages. */
+export const STATIC_PAGES = ['index.html', 'mentions-legales.html', 'donnees-personnelles.html'];
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (character) => ESCAPES[character]);
@@ -25,11 +29,11 @@ export function defaultTexts(bundle) {
   return JSON.parse(bundle.files[file]);
 }
 
-/** `html` with every data-text slot filled from `texts`; throws on a path with no text. */
-export function fillTexts(html, texts) {
+/** `html` (the page `file`) with every data-text slot filled from `texts`; throws on a path with no text. */
+export function fillTexts(html, texts, file = 'index.html') {
   const textAt = (path) => {
     const text = path.split('.').reduce((value, key) => (value && Object.hasOwn(value, key) ? value[key] : undefined), texts);
-    if (typeof text !== 'string' || text.trim() === '') throw new Error(`index.html: no text "${path}" in the rules' default language`);
+    if (typeof text !== 'string' || text.trim() === '') throw new Error(`${file}: no text "${path}" in the rules' default language`);
     return escapeHtml(text);
   };
   return html
@@ -40,13 +44,13 @@ export function fillTexts(html, texts) {
 // The source's comments are for its readers: every byte of index.html comes before the first paint.
 const COMMENT = /\n?[ \t]*<!--[^]*?-->/g;
 
-/** Fills dir/index.html from dir/rules.json, without its comments; returns the number of texts written. */
-export function writeStaticPage(dir) {
-  const file = join(dir, 'index.html');
+/** Fills dir/<name> from dir/rules.json, without its comments; returns the number of texts written. */
+export function writeStaticPage(dir, name = 'index.html') {
+  const file = join(dir, name);
   const html = readFileSync(file, 'utf8').replace(COMMENT, '');
   const texts = defaultTexts(JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')));
-  const filled = fillTexts(html, texts);
-  if (/data-text(-content)?=/.test(filled)) throw new Error('index.html: a data-text element is not empty, or not closed right after it opens');
+  const filled = fillTexts(html, texts, name);
+  if (/data-text(-content)?=/.test(filled)) throw new Error(`${name}: a data-text element is not empty, or not closed right after it opens`);
   writeFileSync(file, filled);
   return (html.match(SLOT) ?? []).length + (html.match(CONTENT_SLOT) ?? []).length;
 }

@@ -2,13 +2,13 @@
 // root, a kiosk). It wires the clicks to the flow (flow.js, which decides where each one leads and
 // what to ask the core), asks the core (engine.js), keeps the answers (storage.js) and shows the
 // screen (render.js, view.js). Every decision and every text comes from the core.
+import { isAside, renderAside } from './asides.js';
 import { EngineError, loadEngine, today } from './engine.js';
 import { initialState, receive, storedPart, update } from './flow.js';
 import { kioskSettings } from './kiosk-settings.js';
 import { startLanguageControl } from './language-control.js';
 import { openForPrint } from './print.js';
 import { renderState } from './render.js';
-import { renderAccessibility } from './screens/accessibility.js';
 import { memoryStore, sessionStore } from './storage.js';
 import { createTexts } from './texts.js';
 import { createView } from './view.js';
@@ -54,7 +54,9 @@ export function startApp({
     store: settings ? memoryStore() : store,  // the kiosk keeps nothing anywhere
     engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false,
     wipeAfterRun: false,  // a wipe asked for while a step runs: done as soon as it ends
-    aside: false,  // the accessibility statement is shown over the person's place in the flow
+    // The aside shown over the person's place in the flow (asides.js: "accessibility", "legal",
+    // "privacy"), or null: the flow's state stays as it was under it.
+    aside: null,
   };
   app.on = {
     answer: (id, value) => run(app, () => act(app, { type: 'answer', id, value })),
@@ -174,7 +176,7 @@ function persist({ state, store }) {
 
 async function render(app) {
   const { screen, step, before } = await renderState(app.state, { t: app.t, kiosk: app.kiosk, on: app.on });
-  app.aside = false;
+  app.aside = null;
   app.view.show(screen, { step, t: app.t, before });
   if (app.state.fault) app.emit('error');
   else if (app.state.screen === 'result') app.emit('finished');
@@ -182,19 +184,28 @@ async function render(app) {
 
 const ACTIONS = {
   next: (app) => act(app, { type: app.state.screen === 'recap' ? 'to-result' : 'start' }),
-  // From the statement: back to where the person was, as it was (no need to ask the core).
+  // From an aside: back to where the person was, as it was (no need to ask the core).
   back: (app) => (app.aside ? render(app) : act(app, { type: 'back' })),
   restart: (app) => act(app, { type: 'restart' }),
   retry: (app) => act(app, { type: 'retry' }),
   // Keeps every other answer: only the one the core refused goes, then the flow goes on.
   'drop-answer': (app) => act(app, { type: 'drop-answer' }),
   print: () => window.print(),
-  accessibility(app) {
-    const { t } = app;
-    app.view.show(renderAccessibility({ t }), { step: t('step_accessibility'), t });
-    app.aside = true;
-  },
 };
+
+// An aside over the flow: the state, the stored answers and the screen under it stay as they are.
+async function showAside(app, name) {
+  const { screen, step } = await renderAside(name, { t: app.t, keeps: keeps(app) });
+  app.view.show(screen, { step, t: app.t });
+  app.aside = name;
+}
+
+// Where this app keeps the answers, as the personal data page words it: nothing on a kiosk,
+// sessionStorage on the public page, the open page only in an element (storage.js).
+function keeps(app) {
+  if (app.settings) return 'kiosk';
+  return app.store.where === 'session' ? 'session' : 'memory';
+}
 
 function click(app, event) {
   const target = event.target instanceof Element ? event.target.closest('[data-action], [data-edit]') : null;
@@ -210,6 +221,7 @@ function click(app, event) {
     return;
   }
   if (edit) run(app, () => act(app, { type: 'edit', id: edit }));
+  else if (isAside(action)) run(app, () => showAside(app, action));
   else if (Object.prototype.hasOwnProperty.call(ACTIONS, action)) run(app, () => ACTIONS[action](app));
 }
 
@@ -225,9 +237,12 @@ async function useLanguage(app, id) {
 // only the words change. The public page also puts ?lang= in its address, for a reload.
 async function switchLocale(app, id) {
   if (id === app.t.locale) return;
+  const aside = app.aside;
   await useLanguage(app, id);
   app.language.chosen(id);
   await act(app, { type: 'switch-locale', locale: id });
+  // An aside stays open, in the new language, over the flow's screen in it.
+  if (aside && !app.state.fault) await showAside(app, aside);
 }
 
 function requestWipe(app) {

@@ -37,6 +37,8 @@ export function startPage(options = {}) {
     return null;
   }
   const waysToAsk = staticIntro?.querySelector('[data-ways-to-ask]') ?? null;
+  // The ways to the legal notice and the personal data page (static pages: no texts needed).
+  const staticLinks = staticIntro?.querySelector('[data-static-links]') ?? null;
   return startApp({
     root,
     store: sessionStore(),
@@ -47,6 +49,7 @@ export function startPage(options = {}) {
     loadError: () => {
       const screen = template.content.firstElementChild.cloneNode(true);
       if (waysToAsk) screen.append(waysToAsk.cloneNode(true));
+      if (staticLinks) screen.append(staticLinks.cloneNode(true));
       return screen;
     },
     ...options,

@@ -43,6 +43,8 @@ export function sanitizeState(stored) {
 /** The public page's store: sessionStorage under one key. */
 export function sessionStore(key = KEY) {
   return {
+    /** Where it keeps them (the personal data page says so): this tab's sessionStorage. */
+    where: 'session',
     /** The stored state, or a fresh one when there is none or it cannot be read. */
     load() {
       let text = null;
@@ -80,6 +82,8 @@ export function sessionStore(key = KEY) {
 export function memoryStore() {
   let kept = null;
   return {
+    /** Where it keeps them: nowhere but in the open page. */
+    where: 'memory',
     load: () => sanitizeState(kept === null ? null : JSON.parse(kept)),
     save(state) {
       kept = JSON.stringify(state);

@@ -55,9 +55,10 @@ function cachedAddress(request) {
   return ownFiles.has(url.href) ? url.href : null;
 }
 
-// Whether a request comes from the public page (its navigation, or a file the page asks for). Other
-// pages in the worker's scope (a host page embedding the element, standalone.html) always get the
-// network: their files must come from the version they were written with.
+// Whether a request comes from the public page (its navigation, or a file the page or one of its
+// static pages, the legal notice and the personal data page, asks for). Other pages in the
+// worker's scope (a host page embedding the element, standalone.html) always get the network:
+// their files must come from the version they were written with.
 async function fromPublicPage(event) {
   if (event.request.mode === 'navigate') return true;
   const client = event.clientId ? await self.clients.get(event.clientId) : null;
@@ -65,7 +66,7 @@ async function fromPublicPage(event) {
   const url = new URL(client.url);
   url.search = '';
   url.hash = '';
-  return url.href === scope.href || url.href === page;
+  return url.href === scope.href || url.href === page || (url.pathname.endsWith('.html') && ownFiles.has(url.href));
 }
 
 // Fetch: the public page's files from this build's cache; anything else goes to the network as if

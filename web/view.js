@@ -42,10 +42,9 @@ export function createView({ root, ownsDocument, placeholder = null }) {
    * notice); `t`: the texts of its footer.
    */
   function show(screen, { step, t, before = [] }) {
-    // The way to the accessibility statement, under every screen but the statement itself.
+    // The ways to the pages beside the flow, under every screen (on one of them, to the others).
     const name = screen.getAttribute('data-screen') ?? '';
-    const footer = name === 'accessibility' ? null : renderFooter({ t });
-    app.replaceChildren(...[...before, screen, footer].filter(Boolean));
+    app.replaceChildren(...before, screen, renderFooter({ t, current: name }));
     app.setAttribute('data-current-screen', name);
     if (ownsDocument) {
       doc.title = t('page_title', { step });

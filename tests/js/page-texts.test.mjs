@@ -24,8 +24,8 @@ const webFiles = filesUnder(webDir).map((file) => ({
 const scripts = webFiles.filter((file) => file.name.endsWith('.js'));
 
 // The page reads its texts with t('key') (web/texts.js), always with a literal key; index.html's
-// static first screen names them as data-text="ui.key", filled in by the build
-// (scripts/static-page.mjs), and its head names them as data-text-content="ui.key".
+// static first screen and the static pages it links to name them as data-text="ui.key", filled in
+// by the build (scripts/static-page.mjs), and its head names them as data-text-content="ui.key".
 function keysUsed() {
   const used = new Map();
   for (const file of scripts) {
@@ -33,9 +33,10 @@ function keysUsed() {
       if (!used.has(match[2])) used.set(match[2], file.name);
     }
   }
-  const html = webFiles.find((file) => file.name === 'index.html')?.text ?? '';
-  for (const match of html.matchAll(/\bdata-text(?:-content)?="ui\.([A-Za-z0-9_]+)"/g)) {
-    if (!used.has(match[1])) used.set(match[1], 'index.html');
+  for (const file of webFiles.filter(({ name }) => name.endsWith('.html'))) {
+    for (const match of file.text.matchAll(/\bdata-text(?:-content)?="ui\.([A-Za-z0-9_]+)"/g)) {
+      if (!used.has(match[1])) used.set(match[1], file.name);
+    }
   }
   return used;
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultTexts, fillTexts } from '../../scripts/static-page.mjs';
+import { STATIC_PAGES, defaultTexts, fillTexts } from '../../scripts/static-page.mjs';
 
 const root = process.env.PDP_SOURCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,4 +32,22 @@ test('web/index.html names only texts the default language has', () => {
   for (const text of [texts.ui.app_title, texts.channels.telephone_3646.title]) {
     assert.ok(filled.includes(text.replaceAll('&', '&amp;').replaceAll('"', '&quot;')), `index.html shows "${text}"`);
   }
+});
+
+test('the static legal pages name only texts the default language has, and index.html links to them', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'rules', 'manifest.json'), 'utf8'));
+  const locale = readFileSync(join(root, 'rules', 'locales', `${manifest.default_locale}.json`), 'utf8');
+  const texts = defaultTexts({ files: { 'manifest.json': JSON.stringify(manifest), [`locales/${manifest.default_locale}.json`]: locale } });
+  const index = readFileSync(join(root, 'web', 'index.html'), 'utf8');
+  const pages = STATIC_PAGES.filter((name) => name !== 'index.html');
+  assert.deepEqual(pages, ['mentions-legales.html', 'donnees-personnelles.html']);
+  for (const name of pages) {
+    assert.match(index, new RegExp(`<a href="${name.replace('.', '\\.')}" data-text="ui\\.(legal|privacy)_title"`), `index.html links to ${name}`);
+    const filled = fillTexts(readFileSync(join(root, 'web', name), 'utf8'), texts, name);
+    assert.doesNotMatch(filled, /data-text=/, `${name}: every slot filled`);
+    assert.match(filled, /<html lang="fr">/);
+    assert.match(filled, /<link rel="stylesheet" href="styles\.css">/, `${name}: the page's one stylesheet`);
+    assert.doesNotMatch(filled, /<script|<style|\sstyle=|\son[a-z]+=/i, `${name}: nothing the CSP would block, no script needed`);
+  }
+  assert.throws(() => fillTexts('<p data-text="ui.none"></p>', { ui: {} }, 'mentions-legales.html'), /^Error: mentions-legales\.html: no text "ui\.none"/);
 });

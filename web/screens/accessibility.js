@@ -2,15 +2,13 @@
 // what was tested and how, what is not accessible, how to report a problem, the recourse. Its
 // status, rate, non-conformities, date, pages and environment are texts generated from the RGAA
 // audit (scripts/accessibility-statement.mjs, docs/rgaa/audit.json): this view only shows them.
-import { button, focusHeading, h } from '../dom.js';
+import { h } from '../dom.js';
+import { asideScreen, part } from './aside.js';
 
 /** @param {{t: import('../texts.js').Texts}} options */
 export function renderAccessibility({ t }) {
-  return h(
-    'section',
-    { class: 'screen screen--accessibility', 'data-screen': 'accessibility' },
-    h('h1', { class: 'app-name' }, t('app_title')),
-    focusHeading(2, t('a11y_title')),
+  return asideScreen(
+    { name: 'accessibility', title: t('a11y_title'), t },
     h('p', {}, t('a11y_intro')),
     part(t('a11y_status_title'), h('p', {}, t('a11y_status')), h('p', {}, t('a11y_rate'))),
     part(
@@ -34,7 +32,6 @@ export function renderAccessibility({ t }) {
       h('ul', {}, h('li', {}, t('a11y_recourse_form')), h('li', {}, t('a11y_recourse_phone')),
         h('li', {}, t('a11y_recourse_post')), h('li', {}, t('a11y_recourse_delegate'))),
     ),
-    h('div', { class: 'actions' }, button(t('back'), { 'data-action': 'back' }, 'primary')),
   );
 }
 
@@ -42,8 +39,4 @@ export function renderAccessibility({ t }) {
 function lines(text) {
   const items = text.split('\n').filter(Boolean);
   return items.length > 1 ? h('ul', {}, items.map((item) => h('li', {}, item))) : h('p', {}, text);
-}
-
-function part(title, ...content) {
-  return h('section', { class: 'statement-part' }, h('h3', {}, title), content);
 }

@@ -1,12 +1,15 @@
-// The small footer under every screen: the way to the accessibility statement (RGAA asks for it
-// on every page, with the conformity status in its wording).
+// The small footer under every screen: the ways to the pages beside the flow (asides.js), the
+// accessibility statement first (RGAA asks for it on every page, with the conformity status in
+// its wording), then the legal notice and the personal data page. On one of them, the others only.
+import { asideLinks } from '../asides.js';
 import { button, h } from '../dom.js';
 
-/** @param {{t: import('../texts.js').Texts}} options */
-export function renderFooter({ t }) {
+/** @param {{t: import('../texts.js').Texts, current?: string}} options current: the screen shown */
+export function renderFooter({ t, current = '' }) {
+  const links = asideLinks(t).filter(([name]) => name !== current);
   return h(
     'footer',
     { class: 'app-footer' },
-    button(t('footer_accessibility'), { 'data-action': 'accessibility' }, 'quiet'),
+    h('ul', { class: 'footer-links' }, links.map(([name, text]) => h('li', {}, button(text, { 'data-action': name }, 'quiet')))),
   );
 }
