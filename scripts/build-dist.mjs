@@ -13,7 +13,7 @@ import { join, relative, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
-import { localeFile } from '../web/rules-bundle.js';
+import { STATIC_TEXTS, asideFile, localeFile } from '../web/rules-bundle.js';
 import { bytesToInlineText } from '../web/inlined-bytes.js';
 import { writeIcons } from './icons.mjs';
 import { writePageHead } from './page-head.mjs';
@@ -51,9 +51,10 @@ function replaceOnce(text, marker, replacement, file) {
 
 // The element and everything it imports (app, screens, engine, the module's loader) as one ES
 // module, so that one integrity hash covers all the JavaScript; the hashes of the files it
-// fetches (styles, wasm, rules and each separate language's texts) are compiled into it.
+// fetches (styles, wasm, rules, each separate language's texts, the asides' texts) are compiled
+// into it.
 async function bundleElement(dir) {
-  const fetched = ['styles.css', 'pdp-core.wasm', ...readdirSync(dir).filter((name) => /^rules(\.[a-z]{2})?\.json$/.test(name))];
+  const fetched = ['styles.css', 'pdp-core.wasm', ...readdirSync(dir).filter((name) => /^(rules(\.[a-z]{2})?|asides\.[a-z]{2})\.json$/.test(name))];
   const integrity = Object.fromEntries(fetched.map((file) => [file, sri(readFileSync(join(dir, file)))]));
   await build({
     entryPoints: [join(dir, ELEMENT)],
@@ -116,8 +117,14 @@ function safeInside(text, element, what) {
 function rulesBlocks(dir) {
   const bundle = readFileSync(join(dir, 'rules.json'), 'utf8');
   const blocks = [['pdp-rules', bundle]];
-  for (const code of Object.keys(JSON.parse(bundle).separate_locales ?? {})) {
+  const separate = Object.keys(JSON.parse(bundle).separate_locales ?? {});
+  for (const code of separate) {
     blocks.push([`pdp-rules-${code}`, readFileSync(join(dir, localeFile(code)), 'utf8')]);
+  }
+  // Each language's asides' texts as "pdp-asides-<code>", read when a person opens one.
+  const manifest = JSON.parse(JSON.parse(bundle).files['manifest.json']);
+  for (const code of [manifest.default_locale, ...separate]) {
+    blocks.push([`pdp-asides-${code}`, readFileSync(join(dir, asideFile(code)), 'utf8')]);
   }
   return blocks.map(([id, text]) => `<script type="application/json" id="${id}">${safeInside(text, 'script', id)}</script>`);
 }
@@ -181,6 +188,7 @@ async function main() {
   }
   // First: standalone.html is made from index.html, and the worker lists its hash.
   const staticTexts = STATIC_PAGES.reduce((count, name) => count + writeStaticPage(dir, name), 0);
+  rmSync(join(dir, STATIC_TEXTS), { force: true });  // the build's own: not shipped
   const address = writePageHead(dir);
   const icons = writeIcons(dir);
   // The standalone page bundles the unbundled element's siblings: write it before the element's

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The rules as the page receives them, written before the module is compiled (build-wasm.sh):
-// each rule file inside the bundle without its indentation, and the texts of every language but
+// each rule file inside the bundle without its indentation nor what only the build and the
+// reviewers read, and the texts of every language but
 // the default in their own rules.<code>.json (web/rules-bundle.js), fetched only when a person
-// picks that language. Prints one line per file written, "<name> <sha256>": the digests the module
+// picks that language; the texts of the pages beside the flow in asides.<code>.json, fetched when
+// one is first opened. Prints one line per rules bundle written, "<name> <sha256>": the digests the module
 // is compiled with, by which it recognises the bundles the build has checked (docs/security.md).
 //
 //   node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR
@@ -10,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
-import { localeFile, splitByLocale } from '../web/rules-bundle.js';
+import { STATIC_TEXTS, asideFile, localeFile, splitByLocale } from '../web/rules-bundle.js';
 
 const [wholeFile, out] = process.argv.slice(2);
 if (!wholeFile || !out) {
@@ -18,13 +20,35 @@ if (!wholeFile || !out) {
   process.exit(2);
 }
 
+// What the page has no use for, left out: the schema's address, the criteria's examples (the
+// build's tests), the sources of questions and outcomes (the page shows those of criteria and
+// items only: src/core/cited_sources.cpp), each document's file and note (for the reviewers:
+// docs/rules.md shows them).
+function forThePage(name, rule) {
+  delete rule.$schema;
+  if (name === 'criteria.json') for (const criterion of rule.criteria ?? []) delete criterion.examples;
+  if (name === 'questions.json') for (const question of rule.questions ?? []) delete question.source;
+  if (name === 'outcomes.json') for (const outcome of rule.outcomes ?? []) delete outcome.source;
+  if (name === 'manifest.json') {
+    for (const document of rule.documents ?? []) {
+      delete document.file;
+      delete document.note;
+    }
+  }
+  return rule;
+}
+
 // The rule files are JSON texts inside the bundle; the core parses them, whitespace and all.
 const whole = JSON.parse(readFileSync(wholeFile, 'utf8'));
-for (const [name, text] of Object.entries(whole.files)) whole.files[name] = JSON.stringify(JSON.parse(text));
-const { light, separate } = splitByLocale(whole);
+for (const [name, text] of Object.entries(whole.files)) whole.files[name] = JSON.stringify(forThePage(name, JSON.parse(text)));
+const { light, separate, asides, statics } = splitByLocale(whole);
 const written = [['rules.json', light], ...Object.entries(separate).map(([code, bundle]) => [localeFile(code), bundle])];
 for (const [name, bundle] of written) {
   const text = JSON.stringify(bundle);
   writeFileSync(join(out, name), text);
   console.log(`${name} ${createHash('sha256').update(text, 'utf8').digest('hex')}`);
 }
+// The asides' texts are the page's alone (the module never reads them): no digest.
+for (const [code, texts] of Object.entries(asides)) writeFileSync(join(out, asideFile(code)), JSON.stringify(texts));
+// The static texts are the build's (scripts/static-page.mjs), which removes their file.
+writeFileSync(join(out, STATIC_TEXTS), JSON.stringify(statics));

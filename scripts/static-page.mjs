@@ -7,8 +7,9 @@
 // element of the head written `<meta … data-text-content="ui.meta_description">` gets that text as
 // its content attribute, escaped. A path with no text stops the build: the page must not ship an
 // empty heading or description.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { STATIC_TEXTS, asideFile } from '../web/rules-bundle.js';
 
 /** The pages of web/ filled from the rules' texts: the public page, then its static pages. */
 export const STATIC_PAGES = ['index.html', 'mentions-legales.html', 'donnees-personnelles.html'];
@@ -44,11 +45,20 @@ export function fillTexts(html, texts, file = 'index.html') {
 // The source's comments are for its readers: every byte of index.html comes before the first paint.
 const COMMENT = /\n?[ \t]*<!--[^]*?-->/g;
 
-/** Fills dir/<name> from dir/rules.json, without its comments; returns the number of texts written. */
+/**
+ * Fills dir/<name> from dir/rules.json, the default language's asides.<code>.json (the static
+ * legal pages' texts) and static-texts.json (the texts only HTML written by the build shows:
+ * web/rules-bundle.js), without its comments; returns the number of texts written.
+ */
 export function writeStaticPage(dir, name = 'index.html') {
   const file = join(dir, name);
   const html = readFileSync(file, 'utf8').replace(COMMENT, '');
-  const texts = defaultTexts(JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8')));
+  const bundle = JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8'));
+  const texts = defaultTexts(bundle);
+  const asides = join(dir, asideFile(JSON.parse(bundle.files['manifest.json']).default_locale));
+  for (const more of [asides, join(dir, STATIC_TEXTS)]) {
+    if (existsSync(more)) Object.assign(texts.ui, JSON.parse(readFileSync(more, 'utf8')));
+  }
   const filled = fillTexts(html, texts, name);
   if (/data-text(-content)?=/.test(filled)) throw new Error(`${name}: a data-text element is not empty, or not closed right after it opens`);
   writeFileSync(file, filled);

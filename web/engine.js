@@ -210,6 +210,8 @@ export function createEngine(compiled, bundle, readRules = null) {
     },
     assess: (request) => checked(JSON.parse(reply('_pdp_assess', JSON.stringify(request), today()))),
     withTexts: (response) => worded(() => withTexts(response, infoNow(response.locale))),
+    /** A file beside the rules (asides.<code>.json), as text, read as the languages' files are. */
+    readFile: (file) => (readRules ? readRules(file) : Promise.reject(new Error(`no way to read ${file}`))),
     /** One call of the module's C interface, its reply as text (tests and benchmarks). */
     reply,
     /** The module instance in use (tests), null after a trap until the next call. */

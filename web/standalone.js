@@ -11,10 +11,11 @@ async function inlinedFiles() {
   return { wasmBinary: inlineTextToBytes(wasm), rules, readRules: inlinedLanguage };
 }
 
-// A language's own texts (rules.<code>.json), inlined in the block "pdp-rules-<code>".
+// A language's own texts (rules.<code>.json), inlined in the block "pdp-rules-<code>"; the texts of
+// the pages beside the flow (asides.<code>.json), in "pdp-asides-<code>".
 async function inlinedLanguage(file) {
-  const code = /^rules\.([a-z]{2})\.json$/.exec(file)?.[1];
-  const text = code ? document.getElementById(`pdp-rules-${code}`)?.textContent : null;
+  const [, kind, code] = /^(rules|asides)\.([a-z]{2})\.json$/.exec(file) ?? [];
+  const text = code ? document.getElementById(`pdp-${kind}-${code}`)?.textContent : null;
   if (!text) throw new Error(`${file} is not inlined in this file`);
   return text;
 }

@@ -30,3 +30,17 @@ export function createTexts(ui, locale) {
   t.locale = typeof locale === 'string' ? locale : '';
   return Object.freeze(t);
 }
+
+/**
+ * Texts with more of the same language (the asides' own, read when one is first opened): a key
+ * of `more` gives its text, any other key the text of `base`.
+ * @param {Texts} base
+ * @param {Record<string, string>} more
+ * @returns {Texts}
+ */
+export function withMoreTexts(base, more) {
+  const own = createTexts(more, base.locale);
+  const texts = (key, params) => (has(more ?? {}, key) ? own(key, params) : base(key, params));
+  texts.locale = base.locale;
+  return Object.freeze(texts);
+}

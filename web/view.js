@@ -1,6 +1,7 @@
 // The app's frame in its root: the language bar above the screens, the screen host, a polite live
-// region; and how a screen is shown (the footer under it, the focus on its heading, the title, the
-// announcement). Knows nothing of the flow: the controller (app.js) says what to show.
+// region, the footer (after the root on the public page); and how a screen is shown (its footer,
+// the focus on its heading, the title, the announcement). Knows nothing of the flow: the
+// controller (app.js) says what to show.
 import { renderFooter } from './screens/footer.js';
 
 /**
@@ -24,6 +25,14 @@ export function createView({ root, ownsDocument, placeholder = null }) {
   // Not a blank page while the engine loads: the first screen, or the error, replaces it.
   if (placeholder) app.append(placeholder);
   root.replaceChildren(languageBar, app, status);
+  // On the public page the footer is the page's own, after <main>: a footer landmark that a
+  // screen reader reaches from any screen (RGAA 12.6). Embedded, the tool is not the page: its
+  // footer stays in its root, under the screen.
+  const footerHost = ownsDocument ? doc.createElement('div') : null;
+  if (footerHost) {
+    footerHost.className = 'app-footer-host';
+    root.after(footerHost);
+  }
 
   let shownBefore = false;
   let announceTimer = 0;
@@ -44,7 +53,13 @@ export function createView({ root, ownsDocument, placeholder = null }) {
   function show(screen, { step, t, before = [] }) {
     // The ways to the pages beside the flow, under every screen (on one of them, to the others).
     const name = screen.getAttribute('data-screen') ?? '';
-    app.replaceChildren(...before, screen, renderFooter({ t, current: name }));
+    const footer = renderFooter({ t, current: name });
+    if (footerHost) {
+      app.replaceChildren(...before, screen);
+      footerHost.replaceChildren(footer);
+    } else {
+      app.replaceChildren(...before, screen, footer);
+    }
     app.setAttribute('data-current-screen', name);
     if (ownsDocument) {
       doc.title = t('page_title', { step });
@@ -65,8 +80,10 @@ export function createView({ root, ownsDocument, placeholder = null }) {
   function showLoadError(screen, code) {
     if (!screen) {
       app.replaceChildren();
+      footerHost?.replaceChildren();
       return;
     }
+    footerHost?.replaceChildren();
     const codeSlot = screen.querySelector('[data-error-code]');
     if (codeSlot) codeSlot.textContent = code || 'engine.load_failed';
     app.replaceChildren(screen);
@@ -77,6 +94,10 @@ export function createView({ root, ownsDocument, placeholder = null }) {
 
   return {
     app,
+    /** The footer's place after the root on the public page, else null (it is in `app`). */
+    footer: footerHost,
+    /** Whether `node` is one of the app's: a screen, or the footer under it. */
+    contains: (node) => app.contains(node) || Boolean(footerHost?.contains(node)),
     languageBar,
     show,
     showLoadError,
@@ -88,6 +109,7 @@ export function createView({ root, ownsDocument, placeholder = null }) {
     destroy() {
       win.clearTimeout(announceTimer);
       root.replaceChildren();
+      footerHost?.remove();
     },
   };
 }
