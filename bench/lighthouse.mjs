@@ -109,7 +109,11 @@ async function main(argv) {
       const lhr = await audit(url);
       reports.push(lhr);
       const s = scores(lhr);
-      console.log(`run ${run}: ${CATEGORIES.map((id) => `${id} ${s[id]}`).join(', ')}; ${metricsLine(lhr)}`);
+      // Lighthouse's measure of this machine's speed: its CPU throttling (4×) assumes about 1000+
+      // (a desktop); a slower or busy machine makes every main-thread task, so the blocking time, longer.
+      console.log(`run ${run}: ${CATEGORIES.map((id) => `${id} ${s[id]}`).join(', ')}; ${metricsLine(lhr)}; ` +
+        `benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)}`);
+      for (const warning of lhr.runWarnings ?? []) console.log(`  warning: ${warning.replace(/\s+/g, ' ').slice(0, 300)}`);
     }
   } finally {
     await server.close();
