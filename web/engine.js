@@ -84,9 +84,10 @@ async function prepare(options) {
 }
 
 // The module and the rules are fetched side by side; the module compiles while it downloads (off
-// the main thread). Loading them in the page then takes the main thread in separate tasks, so
-// that the page can paint and answer between them (Lighthouse's "total blocking time"): the
-// instance and the rules after a task boundary, the app's first screen after another.
+// the main thread). The instance and the rules are then loaded in a task of their own, so that
+// the page can paint what it has (index.html's static screen) before that long task. (A second
+// boundary before the app draws its first screen was tried: a frame later on a busy machine in
+// bench/startup-compare.mjs, for little less blocking time; docs/performance.md, "Lighthouse".)
 async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, readRules } = {}) {
   const fetched = (file) => fetch(new URL(file, base), { credentials: 'same-origin' }).then((reply) => {
     if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
@@ -101,9 +102,7 @@ async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, r
     .catch(failed('the rules could not be loaded'));
   const [compiled, bundle] = await Promise.all([compiling, reading]);
   await nextTask();
-  const engine = createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
-  await nextTask();
-  return engine;
+  return createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
 }
 
 // Resolves in a later task (a message to itself: no 4 ms clamp of nested timers, works in Node).
