@@ -109,8 +109,8 @@ async function main(argv) {
       const lhr = await audit(url);
       reports.push(lhr);
       const s = scores(lhr);
-      // Lighthouse's measure of this machine's speed: its CPU throttling (4×) assumes about 1000+
-      // (a desktop); a slower or busy machine makes every main-thread task, so the blocking time, longer.
+      // Lighthouse's measure of the machine's speed during the run: its CPU throttling multiplies
+      // what it measures, so a slow or busy machine lengthens every task, and the blocking time.
       console.log(`run ${run}: ${CATEGORIES.map((id) => `${id} ${s[id]}`).join(', ')}; ${metricsLine(lhr)}; ` +
         `benchmarkIndex ${Math.round(lhr.environment.benchmarkIndex)}`);
       for (const warning of lhr.runWarnings ?? []) console.log(`  warning: ${warning.replace(/\s+/g, ' ').slice(0, 300)}`);
