@@ -83,11 +83,7 @@ async function prepare(options) {
   }
 }
 
-// The module and the rules are fetched side by side; the module compiles while it downloads (off
-// the main thread). The instance and the rules are then loaded in a task of their own, so that
-// the page can paint what it has (index.html's static screen) before that long task. (A second
-// boundary before the app draws its first screen was tried: a frame later on a busy machine in
-// bench/startup-compare.mjs, for little less blocking time; docs/performance.md, "Lighthouse".)
+// The module and the rules are fetched side by side; the module compiles while it downloads.
 async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, readRules } = {}) {
   const fetched = (file) => fetch(new URL(file, base), { credentials: 'same-origin' }).then((reply) => {
     if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
@@ -101,20 +97,7 @@ async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, r
   const reading = (rules !== undefined ? Promise.resolve(rules) : fetched('rules.json').then((reply) => reply.text()))
     .catch(failed('the rules could not be loaded'));
   const [compiled, bundle] = await Promise.all([compiling, reading]);
-  await nextTask();
   return createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
-}
-
-// Resolves in a later task (a message to itself: no 4 ms clamp of nested timers, works in Node).
-function nextTask() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 const OUT_OF_MEMORY = 'engine.out_of_memory';
