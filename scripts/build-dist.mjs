@@ -4,7 +4,8 @@
 // (static-page.mjs) and the public address into its head (page-head.mjs, PDP_PUBLIC_URL), draws
 // the icons of manifest.webmanifest (icons.mjs), bundles the embeddable element, writes the
 // integrity hashes (the element, what it fetches, and the host's loader pdp-frame.js), the example host pages, the service
-// worker's file list and the one-file standalone.html.
+// worker's file list and the one-file standalone.html; last, each file's precompressed copies
+// (precompress.mjs).
 //
 //   node scripts/build-dist.mjs STAGING_DIR
 import { createHash } from 'node:crypto';
@@ -17,6 +18,7 @@ import { STATIC_TEXTS, asideFile, localeFile } from '../web/rules-bundle.js';
 import { bytesToInlineText } from '../web/inlined-bytes.js';
 import { writeIcons } from './icons.mjs';
 import { writePageHead } from './page-head.mjs';
+import { PRECOMPRESSED, writePrecompressed } from './precompress.mjs';
 import { STATIC_PAGES, writeStaticPage } from './static-page.mjs';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
@@ -91,7 +93,8 @@ export async function writeServiceWorker(dir, source = readFileSync(join(dir, 's
   const files = {};
   for (const path of filesUnder(dir).sort()) {
     const name = relative(dir, path).split(sep).join('/');
-    if (NOT_PUBLIC_PAGE.test(name)) continue;
+    // The precompressed copies are the same files as the server sends them: not cached twice.
+    if (NOT_PUBLIC_PAGE.test(name) || PRECOMPRESSED.test(name)) continue;
     files[name] = sri(readFileSync(path));
   }
   const version = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
@@ -198,11 +201,13 @@ async function main() {
   writeFileSync(join(dir, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
   writeExamples(dir, integrity);
   const worker = await writeServiceWorker(dir);
+  // Last: every file is final now.
+  const compressed = writePrecompressed(dir);
   process.stdout.write(
     `build-dist: ${STATIC_PAGES.join(', ')} ${staticTexts} texts; public address ${address ?? '(PDP_PUBLIC_URL unset: no og:url, og:image)'}; ` +
       `icons ${icons.map((icon) => `${icon.file} ${icon.bytes} B`).join(', ')}; standalone.html ${(standaloneSize / 1024).toFixed(0)} KiB; ` +
       `service worker version ${worker.version} (${worker.files.length} files); ` +
-      `${ELEMENT} integrity ${integrity[ELEMENT]}\n`,
+      `${ELEMENT} integrity ${integrity[ELEMENT]}; ${compressed} files precompressed (.br, .gz)\n`,
   );
 }
 

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // A small static file server for the built page (dist/), with the strict Content-Security-Policy
-// the page must work under (docs: PRODUCT.md §7). Local use and browser tests only: node:http, no
-// dependency, listens on 127.0.0.1.
+// the page must work under (docs: PRODUCT.md §7), and the build's precompressed copies (x.br,
+// x.gz beside x) sent to a browser that accepts them, as a static host would. Local use and
+// browser tests only: node:http, no dependency, listens on 127.0.0.1.
 //
 //   node scripts/serve.mjs [--root DIR] [--port N]     (defaults: dist/, 8080; --port 0 = any free port)
 //
 // Tests start it in-process: `const { url, close } = await startServer({ root, port: 0 });`
 import { createServer } from 'node:http';
 import { createReadStream, realpathSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
+import { promisify } from 'node:util';
+import { brotliDecompress, gunzip } from 'node:zlib';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
@@ -100,7 +103,65 @@ async function resolveFile(realRoot, segments) {
     return null;
   }
   if (!isInside(realRoot, real)) return null;
-  return { path: real, size: info.size, modified: info.mtime };
+  return { path: real, size: info.size, modified: info.mtime, modifiedMs: info.mtimeMs };
+}
+
+// The precompressed copies the build writes beside a file, in order of preference.
+const ENCODINGS = Object.freeze([
+  ['br', '.br', promisify(brotliDecompress)],
+  ['gzip', '.gz', promisify(gunzip)],
+]);
+
+// The codings an Accept-Encoding header allows, with their weights ("br;q=0" refuses br; "*"
+// stands for any coding not named).
+function acceptedEncodings(header) {
+  const weights = new Map();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((param) => param.trim().match(/^q=([\d.]+)$/)).find(Boolean);
+    weights.set(name, q ? Number(q[1]) : 1);
+  }
+  return (coding) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0;
+}
+
+// Whether a copy decodes to its file, byte for byte: a file changed after the build (a test's
+// damaged or re-marked copy of dist/) must not be sent as its stale copy, and dates cannot tell
+// (a copied folder gets new ones). Checked once per version of the two files.
+async function decodesTo(copy, file, decode, checked) {
+  const stamp = `${copy.size}:${copy.mtimeMs}:${file.size}:${file.modifiedMs}`;
+  const known = checked.get(copy.path);
+  if (known?.stamp === stamp) return known.same;
+  let same = false;
+  try {
+    const [packed, original] = await Promise.all([readFile(copy.path), readFile(file.path)]);
+    same = (await decode(packed)).equals(original);
+  } catch {
+    same = false;
+  }
+  checked.set(copy.path, { stamp, same });
+  return same;
+}
+
+// The copy of `file` to send for these accepted codings: {path, size, encoding}, or the file
+// itself. Never a copy that leads outside the root or does not decode to the file.
+async function encodedFile(realRoot, file, acceptHeader, checked) {
+  const accepts = acceptedEncodings(acceptHeader);
+  for (const [encoding, suffix, decode] of ENCODINGS) {
+    if (!accepts(encoding)) continue;
+    const info = await statOrNull(file.path + suffix);
+    if (!info?.isFile()) continue;
+    let real;
+    try {
+      real = await realpath(file.path + suffix);
+    } catch {
+      continue;
+    }
+    if (!isInside(realRoot, real)) continue;
+    const copy = { path: real, size: info.size, mtimeMs: info.mtimeMs };
+    if (await decodesTo(copy, file, decode, checked)) return { path: real, size: info.size, encoding };
+  }
+  return { path: file.path, size: file.size, encoding: null };
 }
 
 function sendText(res, status, text, extraHeaders = {}) {
@@ -115,7 +176,7 @@ function sendText(res, status, text, extraHeaders = {}) {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-async function handle(realRoot, req, res) {
+async function handle(realRoot, req, res, checked) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
     return;
@@ -139,24 +200,27 @@ async function handle(realRoot, req, res) {
   const lastModified = file.modified.toUTCString();
   const since = Date.parse(req.headers['if-modified-since'] ?? '');
   if (!Number.isNaN(since) && Math.floor(file.modified.getTime() / 1000) * 1000 <= since) {
-    res.writeHead(304, { ...SECURITY_HEADERS, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache' });
+    res.writeHead(304, { ...SECURITY_HEADERS, 'Last-Modified': lastModified, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
     res.end();
     return;
   }
   const shared = CROSS_ORIGIN_FILES.has(segments.at(-1)) ? { 'Access-Control-Allow-Origin': '*' } : {};
+  const sent = await encodedFile(realRoot, file, req.headers['accept-encoding'], checked);
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     ...shared,
     'Content-Type': MIME_TYPES[extname(file.path).toLowerCase()] ?? DEFAULT_TYPE,
-    'Content-Length': file.size,
+    ...(sent.encoding ? { 'Content-Encoding': sent.encoding } : {}),
+    'Content-Length': sent.size,
     'Cache-Control': 'no-cache',
     'Last-Modified': lastModified,
+    Vary: 'Accept-Encoding',
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = createReadStream(file.path);
+  const stream = createReadStream(sent.path);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
@@ -171,8 +235,9 @@ export async function startServer({ root = 'dist', port = 8080, host = '127.0.0.
   if (!info?.isDirectory()) throw new Error(`cannot serve ${absoluteRoot}: no such folder`);
   const realRoot = await realpath(absoluteRoot);
 
+  const checked = new Map();  // each precompressed copy checked against its file (encodedFile)
   const server = createServer((req, res) => {
-    handle(realRoot, req, res).catch(() => {
+    handle(realRoot, req, res, checked).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal Server Error');
       else res.destroy();
     });

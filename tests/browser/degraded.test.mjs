@@ -161,6 +161,16 @@ for (const [what, pattern, reply, shot] of loadFailures) {
 test('everything works: the static heading and lead are drawn before the module arrives, and the intro takes them over in place', async () => {
   const fixture = await openPage(env, { viewport: PHONE });
   try {
+    // Every layout shift from the first paint on (Chromium's Layout Instability API): the take-over
+    // must move nothing, the language bar drawn above the static screen included.
+    await fixture.page.addInitScript(() => {
+      globalThis.__pdpShifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          globalThis.__pdpShifts.push({ value: entry.value, moved: entry.sources.map((source) => source.node?.className ?? '?') });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     // The module held back until the static screen has been measured.
     let release;
     const held = new Promise((resolve) => {
@@ -196,6 +206,9 @@ test('everything works: the static heading and lead are drawn before the module 
     }
     assert.equal(squash(await intro.locator('h1').textContent()), fr.ui.app_title);
     await fixture.settled();
+    // Two frames: a shift is reported after the frame it happened in.
+    await fixture.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(await fixture.page.evaluate(() => globalThis.__pdpShifts), [], 'no layout shift while the app takes over');
     fixture.assertClean('a normal start');
   } finally {
     await fixture.close();

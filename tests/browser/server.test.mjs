@@ -3,10 +3,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { CONTENT_SECURITY_POLICY, startServer } from '../../scripts/serve.mjs';
 import { repoRoot } from './support.mjs';
 
@@ -61,6 +62,19 @@ function raw(method, path) {
       res.on('end', () =>
         resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
       );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// A request with the given headers (Accept-Encoding…): status, headers and the body as sent.
+function requestWith(method, path, headers) {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, method, path, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
     req.end();
@@ -157,6 +171,72 @@ test('a file unchanged since If-Modified-Since is a 304 without a body; a change
   const changed = await revalidate(older);
   assert.equal(changed.status, 200);
   assert.equal(changed.body.toString(), 'export {};');
+});
+
+test('a precompressed copy (x.br, x.gz) is sent to a browser that accepts it, as x with Content-Encoding', async () => {
+  const text = `export const words = "${'questionnaire '.repeat(200)}";`;
+  mkdirSync(join(root, 'packed'));
+  const brotli = brotliCompressSync(text);
+  const gzip = gzipSync(text);
+  writeFileSync(join(root, 'packed', 'main.js'), text);
+  writeFileSync(join(root, 'packed', 'main.js.br'), brotli);
+  writeFileSync(join(root, 'packed', 'main.js.gz'), gzip);
+  writeFileSync(join(root, 'packed', 'plain.js'), text);
+  const get = (accept, path = '/packed/main.js') => requestWith('GET', path, accept === null ? {} : { 'Accept-Encoding': accept });
+
+  const sentBrotli = await get('gzip, deflate, br, zstd');
+  assert.equal(sentBrotli.status, 200);
+  assert.equal(sentBrotli.headers['content-encoding'], 'br');
+  assert.match(sentBrotli.headers['content-type'], /^text\/javascript\b/);
+  assert.equal(sentBrotli.headers.vary, 'Accept-Encoding');
+  assert.equal(Number(sentBrotli.headers['content-length']), brotli.length);
+  assert.ok(sentBrotli.body.equals(brotli), 'the brotli copy, as written');
+  assertSecurityHeaders(sentBrotli, 'a brotli copy');
+
+  const sentGzip = await get('gzip');
+  assert.equal(sentGzip.headers['content-encoding'], 'gzip');
+  assert.ok(sentGzip.body.equals(gzip), 'the gzip copy, as written');
+  assert.equal((await get('br;q=0, gzip;q=0.5')).headers['content-encoding'], 'gzip');
+  assert.equal((await get('*')).headers['content-encoding'], 'br');
+  assert.equal((await get('*, br;q=0')).headers['content-encoding'], 'gzip');
+
+  for (const accept of [null, '', 'identity', 'deflate', 'br;q=0, gzip;q=0']) {
+    const identity = await get(accept);
+    assert.equal(identity.headers['content-encoding'], undefined, `Accept-Encoding ${accept}`);
+    assert.equal(identity.body.toString(), text, `Accept-Encoding ${accept}`);
+  }
+  const uncopied = await get('br, gzip', '/packed/plain.js');
+  assert.equal(uncopied.headers['content-encoding'], undefined);
+  assert.equal(uncopied.body.toString(), text);
+
+  const head = await requestWith('HEAD', '/packed/main.js', { 'Accept-Encoding': 'br' });
+  assert.equal(head.headers['content-encoding'], 'br');
+  assert.equal(Number(head.headers['content-length']), brotli.length);
+  assert.equal(head.body.length, 0);
+
+  // The file changed after its copies were written (a damaged or re-marked copy of dist/, even
+  // with newer dates on the copies): the stale copies are not sent, the file itself is.
+  const changed = text.replace('questionnaire', 'changé');
+  writeFileSync(join(root, 'packed', 'main.js'), changed);
+  const later = new Date(Date.now() + 3_600_000);
+  utimesSync(join(root, 'packed', 'main.js.br'), later, later);
+  const stale = await get('br, gzip');
+  assert.equal(stale.headers['content-encoding'], undefined);
+  assert.equal(stale.body.toString(), changed);
+  // A copy that is not what its name says (not brotli at all) is not sent either.
+  writeFileSync(join(root, 'packed', 'plain.js.br'), text);
+  assert.equal((await get('br', '/packed/plain.js')).headers['content-encoding'], undefined);
+});
+
+test('a precompressed copy that is a link leading outside the root is not sent', async () => {
+  mkdirSync(join(root, 'packed-out'));
+  writeFileSync(join(root, 'packed-out', 'a.txt'), 'inside');
+  // Outside the root, a true gzip copy of the file: only its place keeps it from being sent.
+  writeFileSync(join(base, 'outside.gz'), gzipSync('inside'));
+  symlinkSync(join(base, 'outside.gz'), join(root, 'packed-out', 'a.txt.gz'));
+  const response = await requestWith('GET', '/packed-out/a.txt', { 'Accept-Encoding': 'gzip' });
+  assert.equal(response.headers['content-encoding'], undefined);
+  assert.equal(response.body.toString(), 'inside');
 });
 
 test('a missing file is a 404 with the security headers', async () => {
