@@ -160,8 +160,11 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
     await withPage({ date: persona.date }, async (page, fixture) => {
       await fixture.open();
       await expectScreen(page, 'intro');
-      await record(page, 'intro', { withoutCss: true });
+      const intro = await record(page, 'intro', { withoutCss: true });
       visited.add('intro');
+      // RGAA 12.6: the footer, on every screen, is the page's footer landmark, after <main>.
+      assert.match(intro.text, /contentinfo/, 'the tree has a footer landmark');
+      assert.ok(await page.evaluate(() => Boolean(document.querySelector('main + .app-footer-host > footer.app-footer')) && !document.querySelector('main footer')), 'the footer follows <main>, not inside it');
       await page.reload();
       await expectScreen(page, 'intro');
       await clickAction(page, 'next');
@@ -235,6 +238,8 @@ describe('the RGAA audit\'s sample: screenshots, accessibility trees and rendere
       for (const action of actions.filter((name) => name !== 'accessibility')) {
         await expectScreen(page, 'result');
         await clickAction(page, action);
+        // An aside's screen is named as its footer action; its texts are fetched first.
+        await expectScreen(page, action);
         const screen = await page.locator('[data-screen]').first().getAttribute('data-screen');
         await record(page, `aside-${screen}`);
         visited.add(`aside-${screen}`);
