@@ -259,9 +259,10 @@ describe('the tool embedded with one tag (embed-example.html)', () => {
   test('the example names the sha384 of the element, and integrity.json the hashes of every file it uses', async () => {
     const integrity = JSON.parse(readFileSync(join(distDir, 'integrity.json'), 'utf8'));
     const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(distDir, file))).digest('base64')}`;
-    // rules.json and one rules.<code>.json for each language it leaves out (English today).
-    const rulesFiles = readdirSync(distDir).filter((name) => /^rules(\.[a-z]{2})?\.json$/.test(name));
-    assert.ok(rulesFiles.includes('rules.json') && rulesFiles.includes('rules.en.json'), rulesFiles.join(', '));
+    // rules.json, one rules.<code>.json for each language it leaves out (English today), and each
+    // language's asides.<code>.json (the texts of the statement, the legal notice, the data page).
+    const rulesFiles = readdirSync(distDir).filter((name) => /^(rules(\.[a-z]{2})?|asides\.[a-z]{2})\.json$/.test(name));
+    for (const file of ['rules.json', 'rules.en.json', 'asides.fr.json', 'asides.en.json']) assert.ok(rulesFiles.includes(file), rulesFiles.join(', '));
     assert.deepEqual(Object.keys(integrity).sort(), ['pdp-autodiagnostic.js', 'pdp-core.wasm', 'pdp-frame.js', ...rulesFiles, 'styles.css'].sort());
     for (const [file, hash] of Object.entries(integrity)) assert.equal(hash, sri(file), file);
     const html = readFileSync(join(distDir, EXAMPLE), 'utf8');
