@@ -36,9 +36,12 @@ const savedBy2026_11 = {
   current: null,
 };
 
-async function reloadWith(page, state) {
-  // Let the first load finish (its favicon too): a reload in the middle aborts it, a failed request.
+async function reloadWith(fixture, state) {
+  // Let the first load finish, its favicon too (Chromium asks for it after the load event): a
+  // reload in the middle aborts it, a failed request.
+  const { page } = fixture;
   await page.waitForLoadState('load');
+  await fixture.settled();
   await page.evaluate(([key, saved]) => sessionStorage.setItem(key, JSON.stringify(saved)), [STORAGE_KEY, state]);
   await page.reload();
 }
@@ -48,7 +51,7 @@ describe('answers saved by the previous edition of the rules', { concurrency: 2 
     const fixture = await openPage(env, { date: '2026-12-02' });
     try {
       await fixture.open();
-      await reloadWith(fixture.page, savedBy2026_11);
+      await reloadWith(fixture, savedBy2026_11);
       await expectQuestion(fixture.page, 'pension_invalidite');
       assert.deepEqual((await storedState(fixture.page))?.answers, savedBy2026_11.answers, 'nothing saved was lost');
 
@@ -76,7 +79,7 @@ describe('answers saved by the previous edition of the rules', { concurrency: 2 
     try {
       await fixture.open();
       const removed = { ...savedBy2026_11, answers: { ...savedBy2026_11.answers, motif_arret: 'cure_thermale' } };
-      await reloadWith(fixture.page, removed);
+      await reloadWith(fixture, removed);
       const error = await expectScreen(fixture.page, 'error');
       assert.match(await error.textContent(), /answers\.unknown_option/, 'the error code names what is wrong');
       assert.equal((await storedState(fixture.page))?.answers?.motif_arret, 'cure_thermale', 'the answers stay stored');
@@ -89,7 +92,7 @@ describe('answers saved by the previous edition of the rules', { concurrency: 2 
     const fixture = await openPage(env, { date: '2026-12-02' });
     try {
       await fixture.open();
-      await reloadWith(fixture.page, savedBy2026_11);
+      await reloadWith(fixture, savedBy2026_11);
       await expectQuestion(fixture.page, 'pension_invalidite');
       await clickAction(fixture.page, 'back');
       await expectQuestion(fixture.page, 'motif_arret');
@@ -110,7 +113,7 @@ describe('answers saved by the previous edition of the rules', { concurrency: 2 
         rules_version: '2026.10.1',
         answers: { ...savedBy2026_11.answers, motif_arret: 'cure_thermale', question_retiree: true },
       };
-      await reloadWith(fixture.page, older);
+      await reloadWith(fixture, older);
       await expectQuestion(fixture.page, 'motif_arret');
       const notice = fixture.page.locator('[data-notice="rules-changed"]');
       await notice.waitFor();
@@ -125,6 +128,8 @@ describe('answers saved by the previous edition of the rules', { concurrency: 2 
       assert.equal(await checkedValues(fixture.page, 'motif_arret').then((values) => values.length), 0, 'nothing is chosen for it');
       await fixture.page.screenshot({ path: join(ensureScreenshotDir(), 'rules-changed-375.png'), fullPage: true });
       await answerQuestion(fixture.page, 'motif_arret', 'maladie');
+      // The notice goes once the person acts (with the next screen: the reply may take a moment).
+      await notice.waitFor({ state: 'detached' });
       assert.equal(await notice.count(), 0, 'the notice goes once the person acts');
       fixture.assertClean('rules changed');
     } finally {
