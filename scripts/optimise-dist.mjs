@@ -2,7 +2,8 @@
 // Makes a built page folder lighter, in place (build-wasm.sh runs it on its staging folder, before
 // build-dist.mjs hashes the files): main.js, the public page's entry, becomes one minified bundle
 // of the page's modules, the wasm module's loader included (one request instead of a dozen, about
-// half the bytes; the result screen in a chunk of its own, fetched after the first question);
+// half the bytes; the result screen in a chunk of its own, fetched after the first question;
+// engine-worker.js, the engine off the main thread, a second entry sharing its chunk);
 // styles.css becomes the files of styles/ in their order, minified, as one file (the rules are
 // made light before the module is compiled: scripts/rules-for-page.mjs). The separate modules
 // stay beside the bundle: the element and standalone.html are bundled from them, and engine.js
@@ -20,7 +21,7 @@ const TARGET = ['chrome91', 'firefox90', 'safari15', 'edge91'];
 export async function optimiseDist(dir) {
   const entry = join(dir, 'main.js');
   const bundled = await build({
-    entryPoints: [entry],
+    entryPoints: [entry, join(dir, 'engine-worker.js')],
     bundle: true,
     // What the app imports with import() (the result screen) becomes a chunk fetched when needed;
     // the modules it shares with main.js go to a chunk main.js imports, preloaded by index.html.

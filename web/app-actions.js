@@ -61,7 +61,7 @@ export async function act(app, event) {
   if (step.request) {
     try {
       // The reply names ids; the flow and the views get it with its words, in its language.
-      state = receive(state, app.engine.withTexts(app.engine.assess({ ...step.request, date: today() })));
+      state = receive(state, app.engine.withTexts(await app.engine.assess({ ...step.request, date: today() })));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       state = update(state, { type: 'fail', error }).state;

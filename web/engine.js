@@ -2,24 +2,12 @@
 // texts when asked), passes JSON text both ways, turns the core's {error} answers into thrown
 // EngineErrors, and a call that traps inside the module into an error reply and a fresh instance.
 import { createCallTexts } from './call-texts.js';
+import { EngineError, worded } from './engine-error.js';
 import { withTexts } from './reply-texts.js';
 import { localeFile } from './rules-bundle.js';
 import { compileReply, startInstance } from './wasm-instance.js';
 
-/** An error answered by the core (or met while loading it). */
-export class EngineError extends Error {
-  /** @param {{code: string, message: string, path?: string, problems?: object[]}} error */
-  constructor({ code, message, path = '', problems = [] }) {
-    super(message);
-    this.name = 'EngineError';
-    /** Stable code, e.g. "answers.unknown_option" (README.md lists them). */
-    this.code = code;
-    /** JSON pointer of the value at fault. */
-    this.path = path;
-    /** For rules that fail validation: every problem found. */
-    this.problems = problems;
-  }
-}
+export { EngineError };
 
 /**
  * The rules' info, as the core returns it on loading (default language) and for a language.
@@ -60,10 +48,12 @@ let loading = null;
 /**
  * Loads the module and the rules once; later calls share the promise (a failed load may be retried).
  * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string,
- *   readRules?: (file: string) => Promise<string>} | (() => Promise<object>)} [options]
+ *   readRules?: (file: string) => Promise<string>, inWorker?: (files: object) => Promise<Engine|null>}
+ *   | (() => Promise<object>)} [options]
  *   base: where pdp-core.wasm and the rules files are (default: beside this file); wasmBinary
  *   and rules: given directly instead of fetched (Node, single-file builds); readRules: reads a
- *   language's own file (rules.<id>.json), fetched from base by default. Or a function that
+ *   language's own file (rules.<id>.json), fetched from base by default; inWorker: runs the
+ *   engine elsewhere given those (worker-engine.js), or resolves to null. Or a function that
  *   gets them (called again on each new try): the embedded element fetches and checks them.
  * @returns {Promise<Engine>}
  */
@@ -84,12 +74,15 @@ async function prepare(options) {
   }
 }
 
+/** Reads a file beside `base` (the rules, a language's texts): resolves to its response. */
+export const fileBeside = (base) => (file) => fetch(new URL(file, base), { credentials: 'same-origin' }).then((reply) => {
+  if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
+  return reply;
+});
+
 // The module and the rules are fetched side by side; the module compiles while it downloads.
-async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, readRules } = {}) {
-  const fetched = (file) => fetch(new URL(file, base), { credentials: 'same-origin' }).then((reply) => {
-    if (!reply.ok) throw new Error(`HTTP ${reply.status}`);
-    return reply;
-  });
+async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, readRules, inWorker } = {}) {
+  const fetched = fileBeside(base);
   const failed = (what) => (cause) => {
     throw new EngineError({ code: 'engine.load_failed', message: `${what} (${cause})` });
   };
@@ -98,7 +91,10 @@ async function load({ base = new URL('.', import.meta.url), wasmBinary, rules, r
   const reading = (rules !== undefined ? Promise.resolve(rules) : fetched('rules.json').then((reply) => reply.text()))
     .catch(failed('the rules could not be loaded'));
   const [compiled, bundle] = await Promise.all([compiling, reading]);
-  return createEngine(compiled, bundle, readRules ?? ((file) => fetched(file).then((reply) => reply.text())));
+  const read = readRules ?? ((file) => fetched(file).then((reply) => reply.text()));
+  // In a worker if one starts: the same engine, its assess answering a promise.
+  return (inWorker && (await inWorker({ compiled, bundle, base: String(base), readFile: read }))) ||
+    createEngine(compiled, bundle, read);
 }
 
 const OUT_OF_MEMORY = 'engine.out_of_memory';
@@ -222,15 +218,6 @@ export function createEngine(compiled, bundle, readRules = null) {
 }
 
 const errorText = (code, message) => JSON.stringify({ error: { code, message, path: '' } });
-
-// A reply the info cannot word (a text missing): an error reply like the core's, never a crash.
-function worded(word) {
-  try {
-    return word();
-  } catch (error) {
-    throw error instanceof EngineError ? error : new EngineError({ code: error.code ?? 'reply.invalid', message: error.message, path: error.path });
-  }
-}
 
 function safely(read) {
   try {

@@ -33,8 +33,9 @@ export function startLanguageControl({ bar, root, ownsDocument, wanted, onSwitch
     /** Shows the language `info` is in (the info of the core, with `t` its texts). */
     show(info, t) {
       const locale = info.locale;
-      if (ownsDocument) doc.documentElement.lang = locale;
-      else root.setAttribute('lang', locale);
+      // Set only when it changes: a new lang restyles the whole page.
+      const holder = ownsDocument ? doc.documentElement : root;
+      if (holder.getAttribute('lang') !== locale) holder.setAttribute('lang', locale);
       bar.replaceChildren(...[languageSwitcher(info.locales ?? [], locale, doc.location?.href ?? '', t)].filter(Boolean));
       // A language asked for that the rules lack: the default one is shown, and the page says so
       // beside the switcher, until another language is chosen.
