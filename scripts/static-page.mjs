@@ -1,18 +1,19 @@
 // A build step (scripts/build-dist.mjs): writes the rules' texts into index.html's static first
 // screen, so that the page says something useful before any script runs, and when none can
 // (JavaScript off, no WebAssembly, the module failing to load: docs/page.md), and into the static
-// pages it links to (STATIC_PAGES: the legal notice, the personal data page). Each element
-// written `<tag … data-text="ui.app_title"></tag>` in web/index.html gets that text of the rules'
-// default language (a path into its locale file), as HTML text, and loses the attribute; an
-// element of the head written `<meta … data-text-content="ui.meta_description">` gets that text as
-// its content attribute, escaped. A path with no text stops the build: the page must not ship an
-// empty heading or description.
+// pages it links to (STATIC_PAGES: the accessibility statement, the legal notice, the personal
+// data page). Each element written `<tag … data-text="ui.app_title"></tag>` in web/index.html
+// gets that text of the rules' default language (a path into its locale file), as HTML text, and
+// loses the attribute; an element of the head written
+// `<meta … data-text-content="ui.meta_description">` gets that text as its content attribute,
+// escaped. A path with no text stops the build: the page must not ship an empty heading or
+// description.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATIC_TEXTS, asideFile } from '../web/rules-bundle.js';
 
 /** The pages of web/ filled from the rules' texts: the public page, then its static pages. */
-export const STATIC_PAGES = ['index.html', 'mentions-legales.html', 'donnees-personnelles.html'];
+export const STATIC_PAGES = ['index.html', 'accessibilite.html', 'mentions-legales.html', 'donnees-personnelles.html'];
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (character) => ESCAPES[character]);

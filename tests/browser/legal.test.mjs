@@ -32,6 +32,13 @@ const ASIDES = ['legal', 'privacy'];
 const ui = (lang) => JSON.parse(readFileSync(join(repoRoot, 'rules', 'locales', `${lang}.json`), 'utf8')).ui;
 const TITLES = { legal: 'legal_title', privacy: 'privacy_title', accessibility: 'a11y_title' };
 const words = (text) => text.replace(/\s+/g, ' ').trim();
+// The static pages: the aside each mirrors, its file, its title's text and its link's words.
+const STATIC_PAGES = [
+  ['accessibility', 'accessibilite.html', 'a11y_title', 'footer_accessibility'],
+  ['legal', 'mentions-legales.html', 'legal_title', 'legal_title'],
+  ['privacy', 'donnees-personnelles.html', 'privacy_title', 'privacy_title'],
+];
+const STATIC_FILES = STATIC_PAGES.map(([, file]) => file);
 
 /** Where the person is: the screen, the question, its checked inputs, the stored answers. */
 async function place(page, { stored = true } = {}) {
@@ -212,7 +219,7 @@ test('at 320 CSS px both pages reflow: no horizontal scrolling (WCAG 1.4.10)', a
       assert.equal(await overflow(), 0, `the ${name} page scrolls sideways at 320 px`);
       await clickAction(page, 'back');
     }
-    for (const file of ['mentions-legales.html', 'donnees-personnelles.html']) {
+    for (const file of STATIC_FILES) {
       await page.goto(new URL(file, env.url).href);
       assert.equal(await overflow(), 0, `${file} scrolls sideways at 320 px`);
       await fixture.settled(); // its favicon, before the next page aborts it
@@ -241,7 +248,7 @@ describe('without JavaScript: the static pages', () => {
     }
   }
 
-  test('the static first screen links to both pages; each has the texts of the app, a way back, the CSP, no script', async () => {
+  test('the static first screen links to the three pages; each has the texts of the app, a way back, the CSP, no script', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 }, locale: 'fr-FR' });
     const failures = [];
     const responses = [];
@@ -260,11 +267,11 @@ describe('without JavaScript: the static pages', () => {
     try {
       const page = await context.newPage();
       page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-      for (const [name, file, title] of [['legal', 'mentions-legales.html', 'legal_title'], ['privacy', 'donnees-personnelles.html', 'privacy_title']]) {
+      for (const [name, file, title, linkText] of STATIC_PAGES) {
         await page.goto(env.url);
         const link = page.locator(`[data-static-links] a[href="${file}"]`);
         assert.ok(await link.isVisible(), `the static first screen shows the link to ${file}`);
-        assert.equal(words(await link.textContent()), ui('fr')[title]);
+        assert.equal(words(await link.textContent()), ui('fr')[linkText]);
         await link.click();
         await page.waitForURL(new URL(file, env.url).href);
         const section = page.locator(`[data-static-page="${name}"]`);
@@ -283,6 +290,8 @@ describe('without JavaScript: the static pages', () => {
       await page.goto(new URL('mentions-legales.html', env.url).href);
       await page.locator('.app-footer a[href="donnees-personnelles.html"]').click();
       assert.ok(await page.locator('[data-static-page="privacy"] [data-kept="session"]').isVisible(), 'the legal notice leads to the personal data page');
+      await page.locator('.app-footer a[href="accessibilite.html"]').click();
+      assert.ok(await page.locator('[data-static-page="accessibility"]').isVisible(), 'the personal data page leads to the statement');
       assert.deepEqual(failures, []);
       assert.deepEqual(consoleErrors, []);
     } finally {
@@ -293,7 +302,7 @@ describe('without JavaScript: the static pages', () => {
   test('axe finds no violation on the static pages (they have no script: checked as they are)', async () => {
     const fixture = await openPage(env);
     try {
-      for (const file of ['mentions-legales.html', 'donnees-personnelles.html']) {
+      for (const file of STATIC_FILES) {
         await fixture.page.goto(new URL(file, env.url).href);
         await expectNoAxeViolations(fixture.page, file);
         await fixture.settled();

@@ -34,15 +34,17 @@ test('web/index.html names only texts the default language has', () => {
   }
 });
 
-test('the static legal pages name only texts the default language has, and index.html links to them', () => {
+test('the static pages (the statement, the legal notice, the personal data page) name only texts the default language has, and index.html links to them', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'rules', 'manifest.json'), 'utf8'));
   const locale = readFileSync(join(root, 'rules', 'locales', `${manifest.default_locale}.json`), 'utf8');
   const texts = defaultTexts({ files: { 'manifest.json': JSON.stringify(manifest), [`locales/${manifest.default_locale}.json`]: locale } });
   const index = readFileSync(join(root, 'web', 'index.html'), 'utf8');
+  // Each page and the words of its link (the statement's carry its status, as RGAA asks).
+  const links = { 'accessibilite.html': 'footer_accessibility', 'mentions-legales.html': 'legal_title', 'donnees-personnelles.html': 'privacy_title' };
   const pages = STATIC_PAGES.filter((name) => name !== 'index.html');
-  assert.deepEqual(pages, ['mentions-legales.html', 'donnees-personnelles.html']);
+  assert.deepEqual(pages, Object.keys(links));
   for (const name of pages) {
-    assert.match(index, new RegExp(`<a href="${name.replace('.', '\\.')}" data-text="ui\\.(legal|privacy)_title"`), `index.html links to ${name}`);
+    assert.match(index, new RegExp(`<a href="${name.replace('.', '\\.')}" data-text="ui\\.${links[name]}"`), `index.html links to ${name}`);
     const filled = fillTexts(readFileSync(join(root, 'web', name), 'utf8'), texts, name);
     assert.doesNotMatch(filled, /data-text=/, `${name}: every slot filled`);
     assert.match(filled, /<html lang="fr">/);
