@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes the core for SECONDS per target (default 20): builds the libFuzzer targets of tests/fuzz
-# (preset "fuzz": clang, ASan, UBSan), writes their seeds from the tests and the rules, runs each in
-# turn and prints its executions. Fails on the first crash, leak, timeout or broken invariant,
-# naming the input it kept. Corpora grow in build/fuzz/corpus/work/ from one run to the next.
+# (in the sanitizer build, preset "asan": clang, ASan, UBSan; after test.sh, already built), writes
+# their seeds from the tests and the rules, runs each in turn and prints its executions. Fails on
+# the first crash, leak, timeout or broken invariant, naming the input it kept. Corpora grow in build/asan/corpus/work/ from one run to the next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-20}"
-build=build/fuzz
+build=build/asan
 targets=(assess logic rules)
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null
 node tests/fuzz/seeds.mjs "$build/corpus" >/dev/null
 mkdir -p "$build/artifacts" "$build/logs"
 

@@ -143,9 +143,15 @@ std::vector<pdp::Answers> walked_states() {
   return states;
 }
 
+// The walked states, every walk_stride()-th of them (every one but in the sanitizer build).
 const std::vector<pdp::Answers>& states() {
-  static const std::vector<pdp::Answers> all = walked_states();
-  return all;
+  static const std::vector<pdp::Answers> taken = [] {
+    const std::vector<pdp::Answers> all = walked_states();
+    std::vector<pdp::Answers> some;
+    for (std::size_t i = 0; i < all.size(); i += walk_stride()) some.push_back(all[i]);
+    return some;
+  }();
+  return taken;
 }
 
 // What the search over whole situations found before the memo and the probes (the reference).
@@ -233,8 +239,8 @@ TEST_CASE("compiled conditions give the tree evaluator's value and spending on e
           "[compiled][walk]") {
   const auto& rules = shipped_rules();
   const auto pairs = condition_pairs(rules);
-  WARN("partial situations of the walk: " << states().size());
-  REQUIRE(states().size() > 10000);
+  WARN("partial situations of the walk: " << states().size() << " (every " << walk_stride() << ")");
+  REQUIRE(states().size() * walk_stride() > 10000);
   std::size_t compared = 0;
   for (const pdp::Answers& given : states()) {
     Budget situation_budget;
@@ -367,5 +373,5 @@ TEST_CASE(
     }
   }
   WARN("unmet criteria compared: " << compared);
-  CHECK(compared > 1000);
+  CHECK(compared * walk_stride() > 1000);
 }

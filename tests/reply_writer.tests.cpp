@@ -118,7 +118,9 @@ TEST_CASE(
           pdp::Answers answers(rules.questions.size());
           std::string prefix;
           for (std::size_t k = 0; k <= path.size(); ++k) {
-            if (prefixes_seen.insert(prefix).second) {
+            // Each new prefix, or every walk_stride()-th of them (the sanitizer build).
+            if (prefixes_seen.insert(prefix).second &&
+                (prefixes_seen.size() - 1) % walk_stride() == 0) {
               for (const char* locale : {"fr", "en"}) {
                 CAPTURE(date, locale, prefix);
                 const pdp::Request request{answers, on, locale, today, {}};
@@ -139,7 +141,7 @@ TEST_CASE(
         });
     REQUIRE(count);
   }
-  CHECK(replies > 10000);
+  CHECK(replies * walk_stride() > 10000);
 }
 
 TEST_CASE(

@@ -2,6 +2,7 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -100,6 +101,15 @@ RuleFiles broken_rule_files(const Json& broken_case) {
   }
   files[file] = content.dump(2);
   return files;
+}
+
+std::size_t walk_stride() {
+  static const std::size_t stride = [] {
+    const char* text = std::getenv("PDP_WALK_STRIDE");
+    const long value = text == nullptr ? 1 : std::strtol(text, nullptr, 10);
+    return value > 0 ? static_cast<std::size_t>(value) : std::size_t{1};
+  }();
+  return stride;
 }
 
 }  // namespace pdp::test

@@ -1,6 +1,7 @@
 // What the tests share: the shipped rules, JSON files of the tests folder, and short requests.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ Json worded(const Json& response, const std::string& locale = "fr");
 
 // Ids of a response list ("measures", "actors", …), in order.
 std::vector<std::string> ids(const Json& response, const std::string& list);
+
+// Every how many walked states or paths the exhaustive walk tests take (PDP_WALK_STRIDE, 1 by
+// default): the sanitizer build takes every 8th, since its run looks for memory faults, which the
+// same code on fewer states shows as well; the dev build checks every state.
+std::size_t walk_stride();
 
 // The shipped rule files with one file changed as a broken-rules case says (see
 // tests/rules-broken/README.md).
