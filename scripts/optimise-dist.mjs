@@ -13,7 +13,32 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+
+// What qrcode-generator draws with (an HTML table, an SVG or GIF image, text, a canvas): the page
+// draws its own <svg> from isDark (web/qr.js), so these methods and the GIF and base64 encoders only
+// they use are left out of the kiosk's copy, and so of the element and standalone.html, which bundle
+// it (about 1.8 KB brotli). A newer version without one of them fails the build, not the kiosk.
+const QR_DRAWING = ['createTableTag', 'createSvgTag', 'createDataURL', 'createImgTag', 'createASCII', 'renderTo2dContext'];
+
+/** qrcode-generator's source without the methods of QR_DRAWING (each `_this.name = function…}`). */
+export function withoutQrDrawing(source) {
+  let text = source;
+  for (const name of QR_DRAWING) {
+    const head = `  _this.${name} = function(`;
+    const start = text.indexOf(head);
+    if (start < 0 || text.indexOf(head, start + 1) >= 0) throw new Error(`vendor/qrcode.mjs: expected "${head.trim()}" once`);
+    let depth = 0;
+    let end = text.indexOf('{', start);
+    for (; end < text.length; end += 1) {
+      if (text[end] === '{') depth += 1;
+      else if (text[end] === '}' && (depth -= 1) === 0) break;
+    }
+    if (end === text.length) throw new Error(`vendor/qrcode.mjs: ${name} does not end`);
+    text = text.slice(0, start) + text.slice(text[end + 1] === ';' ? end + 2 : end + 1);
+  }
+  return text;
+}
 
 // Browsers with WebAssembly, ES modules and `??` (the page's own code uses it).
 const TARGET = ['chrome91', 'firefox90', 'safari15', 'edge91'];
@@ -48,7 +73,11 @@ export async function optimiseDist(dir) {
     write: false,
     logLevel: 'silent',
   });
+  // The kiosk's QR encoder, minified without what the page never calls.
+  const qrFile = join(dir, 'vendor', 'qrcode.mjs');
+  const qr = await transform(withoutQrDrawing(readFileSync(qrFile, 'utf8')), { loader: 'js', format: 'esm', minify: true, target: TARGET, legalComments: 'none' });
   for (const file of bundled.outputFiles) writeFileSync(file.path, file.contents);
+  writeFileSync(qrFile, qr.code);
   preloadChunks(dir, bundled.outputFiles.find((file) => file.path === entry).text);
   writeFileSync(join(dir, 'styles.css'), styles.outputFiles[0].contents);
   // The parts are inside styles.css now: not deployed, not cached by the service worker.
