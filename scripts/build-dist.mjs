@@ -171,9 +171,11 @@ async function writeStandalone(dir) {
     html,
     '<script type="module" src="main.js"></script>',
     [
+      // The module (deferred: it runs once the whole file is parsed) before the wasm: brotli
+      // finds more of its words in the texts just above it (about 80 bytes).
       ...rulesBlocks(dir),
-      `<script type="application/octet-stream" id="pdp-wasm">${wasm}</script>`,
       `<script type="module">\n${script}</script>`,
+      `<script type="application/octet-stream" id="pdp-wasm">${wasm}</script>`,
     ].join('\n'),
     'index.html',
   );

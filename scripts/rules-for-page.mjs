@@ -42,6 +42,12 @@ function forThePage(name, rule) {
 const whole = JSON.parse(readFileSync(wholeFile, 'utf8'));
 for (const [name, text] of Object.entries(whole.files)) whole.files[name] = JSON.stringify(forThePage(name, JSON.parse(text)));
 const { light, separate, asides, statics } = splitByLocale(whole);
+// The manifest, then the default language's texts, then the other rule files: brotli then finds
+// the ids of the rules in the texts written before them (about 60 bytes less; the core reads the
+// files by name, in any order).
+const firstFiles = ['manifest.json', `locales/${JSON.parse(light.files['manifest.json']).default_locale}.json`];
+light.files = Object.fromEntries([...firstFiles, ...Object.keys(light.files).filter((name) => !firstFiles.includes(name))]
+  .filter((name) => name in light.files).map((name) => [name, light.files[name]]));
 const written = [['rules.json', light], ...Object.entries(separate).map(([code, bundle]) => [localeFile(code), bundle])];
 for (const [name, bundle] of written) {
   const text = JSON.stringify(bundle);
