@@ -152,15 +152,20 @@ async function main() {
     console.log(JSON.stringify(report));
     return;
   }
+  // The wall clock's rate and its spread, then the CPU time per call (issue #15's measure).
   const line = (label, r) =>
     `${label.padEnd(34)} ${Math.round(r.perSecond).toString().padStart(9)} /s  (chunks ${Math.round(r.min)}–${Math.round(r.max)})  ` +
-    `${(r.perSecond / report.wasm.perSecond).toFixed(2)}× the core's rate`;
+    `${(r.perSecond / report.wasm.perSecond).toFixed(2)}× the core's rate  CPU ${(1e6 / r.perCpuSecond).toFixed(2)} µs/call`;
   const peers = report.jsonLogic && report.publicodes;
   console.log(`${report.count} complete answer sets, ${report.eligible} eligible` + (peers ? '; all three agree on every set' : ''));
   console.log(line('core via engine.js (wasm, JSON)', report.wasm));
   // --core-only: the core alone, no engine to compare with.
   if (report.jsonLogic) console.log(line('json-logic-js 2.0.5', report.jsonLogic));
-  if (report.publicodes) console.log(line('publicodes 1.10.1', report.publicodes));
+  if (report.publicodes) {
+    console.log(line('publicodes 1.10.1', report.publicodes));
+    const times = report.wasm.perCpuSecond / report.publicodes.perCpuSecond;
+    console.log(`core via engine.js against publicodes, CPU time: ${times.toFixed(2)}× as fast (goal ≥ 10×)`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

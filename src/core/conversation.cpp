@@ -1,6 +1,8 @@
 // The path through the questionnaire, each step evaluated over the answers before it.
 #include "core/conversation.hpp"
 
+#include <utility>
+
 #include "core/compiled_rules.hpp"
 
 namespace pdp {
@@ -55,7 +57,9 @@ Conversation converse(const RuleSet& rules, const Answers& given, const Date& da
   out.situation = evaluate_situation(rules, given, date, budget);
   if (budget.spent()) return out;
   const Answers& used = out.situation.used;
-  out.dropped = out.situation.dropped;
+  // Moved, not copied (each is an id and an answer as JSON): the situation's list is read nowhere
+  // else, and the conversation's starts with it.
+  out.dropped = std::move(out.situation.dropped);
 
   SymbolMask before = 0;
   std::string key = date_key(date);  // the date, then each answer before by its question

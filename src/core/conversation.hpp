@@ -25,7 +25,7 @@ struct Conversation {
   SymbolMask kept = 0;      // the answers kept, among situation.used: those of the steps, and
                             // those beyond the next question (after a "Modifier" opened it),
                             // which wait for it
-  Situation situation;      // what the person is shown now
+  Situation situation;      // what the person is shown now (its `dropped` moved to the one below)
   std::vector<DroppedAnswer> dropped;
 };
 
