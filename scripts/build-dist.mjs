@@ -19,7 +19,7 @@ import { bytesToInlineText } from '../web/inlined-bytes.js';
 import { writeIcons } from './icons.mjs';
 import { writePageHead } from './page-head.mjs';
 import { PRECOMPRESSED, writePrecompressed } from './precompress.mjs';
-import { STATIC_PAGES, writeStaticPage } from './static-page.mjs';
+import { STATIC_PAGES, STATIC_PAGES_DIR, writeStaticPage } from './static-page.mjs';
 
 // What a browser of 2023 runs (class fields, private methods, top-level await not needed).
 const TARGET = ['es2022'];
@@ -194,6 +194,7 @@ async function main() {
   // First: standalone.html is made from index.html, and the worker lists its hash.
   const staticTexts = STATIC_PAGES.reduce((count, name) => count + writeStaticPage(dir, name), 0);
   rmSync(join(dir, STATIC_TEXTS), { force: true });  // the build's own: not shipped
+  rmSync(join(dir, STATIC_PAGES_DIR), { recursive: true, force: true });  // written into the pages
   const address = writePageHead(dir);
   const icons = writeIcons(dir);
   // The standalone page bundles the unbundled element's siblings: write it before the element's

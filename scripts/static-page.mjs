@@ -2,18 +2,48 @@
 // screen, so that the page says something useful before any script runs, and when none can
 // (JavaScript off, no WebAssembly, the module failing to load: docs/page.md), and into the static
 // pages it links to (STATIC_PAGES: the accessibility statement, the legal notice, the personal
-// data page). Each element written `<tag … data-text="ui.app_title"></tag>` in web/index.html
-// gets that text of the rules' default language (a path into its locale file), as HTML text, and
-// loses the attribute; an element of the head written
-// `<meta … data-text-content="ui.meta_description">` gets that text as its content attribute,
-// escaped. A path with no text stops the build: the page must not ship an empty heading or
+// data page, each its section of web/static-pages/ in the frame they share). Each element
+// written `<tag … data-text="ui.app_title"></tag>` gets that text of the rules' default language
+// (a path into its locale file), as HTML text, and loses the attribute; an element of the head
+// written `<meta … data-text-content="ui.meta_description">` gets that text as its content
+// attribute, escaped. A path with no text stops the build: the page must not ship an empty heading or
 // description.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATIC_TEXTS, asideFile } from '../web/rules-bundle.js';
 
-/** The pages of web/ filled from the rules' texts: the public page, then its static pages. */
+/** The pages the build fills from the rules' texts: the public page, then its static pages. */
 export const STATIC_PAGES = ['index.html', 'accessibilite.html', 'mentions-legales.html', 'donnees-personnelles.html'];
+
+/** The static pages' folder in web/: each page's section, and the frame they share (page.html). */
+export const STATIC_PAGES_DIR = 'static-pages';
+
+// The words of the link to each static page, in the other pages' footers (the statement's carry
+// its status, as RGAA asks).
+const LINK_TEXTS = {
+  'accessibilite.html': 'ui.footer_accessibility',
+  'mentions-legales.html': 'ui.legal_title',
+  'donnees-personnelles.html': 'ui.privacy_title',
+};
+
+/**
+ * The static page `name`: its `section` (web/static-pages/<name>) in the shared `frame`
+ * (web/static-pages/page.html), titled by the section's data-title, with the links to the other
+ * static pages in its footer; its texts still to fill (fillTexts).
+ */
+export function composeStaticPage(frame, section, name) {
+  const title = /^<section\b[^>]*\sdata-title="([^"]+)"/m.exec(section)?.[1];
+  if (!title) throw new Error(`${STATIC_PAGES_DIR}/${name}: its <section> has no data-title`);
+  const indent = (text, spaces) => text.trim().split('\n').map((line) => (line ? ' '.repeat(spaces) + line : line)).join('\n');
+  const links = Object.entries(LINK_TEXTS)
+    .filter(([file]) => file !== name)
+    .map(([file, text]) => `<li><a href="${file}" data-text="${text}"></a></li>`)
+    .join('\n');
+  return frame
+    .replace('{title}', () => title)
+    .replace('{section}', () => indent(section.replace(/\sdata-title="[^"]+"/, ''), 4))
+    .replace('{links}', () => indent(links, 8));
+}
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (text) => text.replace(/[&<>"]/g, (character) => ESCAPES[character]);
@@ -53,7 +83,10 @@ const COMMENT = /\n?[ \t]*<!--[^]*?-->/g;
  */
 export function writeStaticPage(dir, name = 'index.html') {
   const file = join(dir, name);
-  const html = readFileSync(file, 'utf8').replace(COMMENT, '');
+  const read = (path) => readFileSync(path, 'utf8');
+  const pages = join(dir, STATIC_PAGES_DIR);
+  const source = name === 'index.html' ? read(file) : composeStaticPage(read(join(pages, 'page.html')), read(join(pages, name)), name);
+  const html = source.replace(COMMENT, '');
   const bundle = JSON.parse(readFileSync(join(dir, 'rules.json'), 'utf8'));
   const texts = defaultTexts(bundle);
   const asides = join(dir, asideFile(JSON.parse(bundle.files['manifest.json']).default_locale));

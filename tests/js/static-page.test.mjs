@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STATIC_PAGES, defaultTexts, fillTexts } from '../../scripts/static-page.mjs';
+import { STATIC_PAGES, STATIC_PAGES_DIR, composeStaticPage, defaultTexts, fillTexts } from '../../scripts/static-page.mjs';
 
 const root = process.env.PDP_SOURCE_DIR ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const inPages = (file) => readFileSync(join(root, 'web', STATIC_PAGES_DIR, file), 'utf8');
+const composed = (name) => composeStaticPage(inPages('page.html'), inPages(name), name);
 
 test('a slot gets its text, escaped, and loses its attribute; other attributes stay', () => {
   const texts = { ui: { title: 'A < B & "C"' }, channels: { x: { how: 'Appelez le 36 46.' } } };
@@ -45,11 +47,24 @@ test('the static pages (the statement, the legal notice, the personal data page)
   assert.deepEqual(pages, Object.keys(links));
   for (const name of pages) {
     assert.match(index, new RegExp(`<a href="${name.replace('.', '\\.')}" data-text="ui\\.${links[name]}"`), `index.html links to ${name}`);
-    const filled = fillTexts(readFileSync(join(root, 'web', name), 'utf8'), texts, name);
+    const filled = fillTexts(composed(name), texts, name);
     assert.doesNotMatch(filled, /data-text=/, `${name}: every slot filled`);
     assert.match(filled, /<html lang="fr">/);
     assert.match(filled, /<link rel="stylesheet" href="styles\.css">/, `${name}: the page's one stylesheet`);
     assert.doesNotMatch(filled, /<script|<style|\sstyle=|\son[a-z]+=/i, `${name}: nothing the CSP would block, no script needed`);
   }
   assert.throws(() => fillTexts('<p data-text="ui.none"></p>', { ui: {} }, 'mentions-legales.html'), /^Error: mentions-legales\.html: no text "ui\.none"/);
+});
+
+test('each static page is its section in the shared frame: its title, and a link to each other page', () => {
+  const pages = STATIC_PAGES.filter((name) => name !== 'index.html');
+  for (const name of pages) {
+    const html = composed(name);
+    const title = /data-title="([^"]+)"/.exec(inPages(name))[1];
+    assert.match(html, new RegExp(`<title data-text="${title.replace('.', '\\.')}"></title>`), `${name}: titled by its section`);
+    assert.doesNotMatch(html, /data-title=|\{(title|section|links)\}/, `${name}: nothing of the frame's slots left`);
+    const linked = [...html.matchAll(/<li><a href="([^"]+)"/g)].map((match) => match[1]);
+    assert.deepEqual(linked, pages.filter((other) => other !== name), `${name}: its footer links to the other pages`);
+  }
+  assert.throws(() => composeStaticPage(inPages('page.html'), '<section class="screen"></section>', 'x.html'), /x\.html: its <section> has no data-title/);
 });

@@ -2,7 +2,8 @@
 // what was tested and how, what is not accessible, how to report a problem, the recourse. Its
 // status, rate, non-conformities, date, pages and environment are texts generated from the RGAA
 // audit (scripts/accessibility-statement.mjs, docs/rgaa/audit.json): this view only shows them.
-// Its static copy for a browser without JavaScript is web/accessibilite.html (docs/page.md).
+// Its static copy for a browser without JavaScript is web/static-pages/accessibilite.html
+// (docs/page.md).
 import { h } from '../dom.js';
 import { asideScreen, part } from './aside.js';
 

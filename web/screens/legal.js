@@ -1,6 +1,6 @@
 // The legal notice ("Mentions légales") a French public page carries: what the tool is, its
 // publisher, the publication director, the hosting, whom to ask. Its static copy for a browser
-// without JavaScript is web/mentions-legales.html, from the same texts (docs/page.md).
+// without JavaScript is web/static-pages/mentions-legales.html, from the same texts (docs/page.md).
 import { h } from '../dom.js';
 import { asideScreen, part } from './aside.js';
 

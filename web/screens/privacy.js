@@ -2,7 +2,7 @@
 // What is kept depends on where the app runs, so the page says it for that place: sessionStorage
 // on the public page, the open page only in an embedded element, nothing at all on a kiosk. Its
 // static copy for a browser without JavaScript (the public page's case) is
-// web/donnees-personnelles.html, from the same texts (docs/page.md).
+// web/static-pages/donnees-personnelles.html, from the same texts (docs/page.md).
 import { h } from '../dom.js';
 import { asideScreen, part } from './aside.js';
 
