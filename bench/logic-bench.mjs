@@ -42,7 +42,7 @@ export async function logicBench({ dist = join(root, 'dist'), rulesDir = join(ro
   const { default: createLogicBench } = await import(pathToFileURL(LOGIC_BENCH_MODULE).href);
   const module = await createLogicBench({ wasmBinary: readFileSync(LOGIC_BENCH_MODULE.replace(/\.mjs$/, '.wasm')) });
   const bundle = passString(module, readFileSync(join(dist, 'rules.json'), 'utf8'));
-  if (module._bench_load_rules(bundle) !== 0) throw new Error('the bench module refused the rules');
+  if (module._bench_load_rules(bundle) !== 0) throw new Error('the bench module could not read the rules bundle');
   module._free(bundle);
 
   const sets = generateAnswerSets(readQuestions(rulesDir), count);
