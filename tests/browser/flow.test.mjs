@@ -148,7 +148,11 @@ describe('the flow', { concurrency: 3 }, () => {
         assert.ok(shown.question in answersForNewQuestions, `after the edit, an unexpected question: ${JSON.stringify(shown)}`);
         assert.ok(!asked.includes(shown.question), `${shown.question} asked twice`);
         asked.push(shown.question);
+        // The screen answered, held so that the loop reads the next one only once it has gone
+        // (the reply comes from the engine's worker: until then the question stays in view).
+        const answered = await page.locator(`[data-question="${shown.question}"]`).first().elementHandle();
         await answerQuestion(page, shown.question, answersForNewQuestions[shown.question]);
+        await answered.waitForElementState('hidden');
       }
       assert.deepEqual(asked.sort(), Object.keys(answersForNewQuestions).sort(), 'the questions the change opened');
 
