@@ -60,8 +60,10 @@ if ! build/dev/src/cli/pdp-assess bundle --rules "$rules" >"$staging/rules.whole
 fi
 # Checked, they are made light for the page (rules.json and each rules.<code>.json); the module is
 # compiled with their SHA-256 and reads them without checking them again (docs/security.md §4).
-digests="$(node scripts/rules-for-page.mjs "$staging/rules.whole.json" "$staging" | cut -d' ' -f2 | paste -sd';')"
-rm "$staging/rules.whole.json"
+# With them, the page's opening (web/opening.js): the core's worded reply to the first request.
+echo '{"answers": {}}' | build/dev/src/cli/pdp-assess assess --rules "$rules" --texts - >"$staging/first-reply.json"
+digests="$(node scripts/rules-for-page.mjs "$staging/rules.whole.json" "$staging" "$staging/first-reply.json" | cut -d' ' -f2 | paste -sd';')"
+rm "$staging/rules.whole.json" "$staging/first-reply.json"
 
 # The rules explained for the people who check them (docs/rules.md as a page): regles.html and
 # its stylesheet, beside the tool. The native command line built above writes it.

@@ -56,7 +56,7 @@ function replaceOnce(text, marker, replacement, file) {
 // fetches (styles, wasm, rules, each separate language's texts, the asides' texts) are compiled
 // into it.
 async function bundleElement(dir) {
-  const fetched = ['styles.css', 'pdp-core.wasm', ...readdirSync(dir).filter((name) => /^(rules(\.[a-z]{2})?|asides\.[a-z]{2})\.json$/.test(name))];
+  const fetched = ['styles.css', 'styles-later.css', 'pdp-core.wasm', ...readdirSync(dir).filter((name) => /^(rules(\.[a-z]{2})?|asides\.[a-z]{2})\.json$/.test(name))];
   const integrity = Object.fromEntries(fetched.map((file) => [file, sri(readFileSync(join(dir, file)))]));
   await build({
     entryPoints: [join(dir, ELEMENT)],
@@ -146,7 +146,8 @@ async function writeStandalone(dir) {
     logLevel: 'warning',
   });
   const script = safeInside(result.outputFiles[0].text, 'script', 'the bundled script');
-  const styles = safeInside(readFileSync(join(dir, 'styles.css'), 'utf8'), 'style', 'styles.css');
+  // Both sheets, in their order (the public page loads the second later).
+  const styles = ['styles.css', 'styles-later.css'].map((sheet) => safeInside(readFileSync(join(dir, sheet), 'utf8'), 'style', sheet)).join('\n');
   const wasm = bytesToInlineText(readFileSync(join(dir, 'pdp-core.wasm')));
   const icon = readFileSync(join(dir, 'favicon.png')).toString('base64');
 

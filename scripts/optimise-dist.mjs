@@ -5,7 +5,8 @@
 // half the bytes; engine-worker.js, the engine off the main thread, a second entry sharing its
 // chunk); what the app imports with import() (the result screen, the asides, the kiosk) becomes a
 // second bundle of its own, fetched after the first question; the kiosk's QR encoder is minified;
-// styles.css becomes the files of styles/ in their order, minified, as one file (the rules are
+// styles.css and styles-later.css become the files of styles/ they list, in their order, minified,
+// as one file each (the rules are
 // made light before the module is compiled: scripts/rules-for-page.mjs). The separate modules
 // stay beside the bundle: the element and standalone.html are bundled from them, and engine.js
 // is what integrators and the Node tests import.
@@ -57,6 +58,10 @@ const BUNDLE = {
   // The QR encoder is for the kiosk only: kept as its own file, imported when a kiosk starts.
   external: ['./vendor/qrcode.mjs'],
 };
+
+// The page's styles: what every screen needs, then what only a kiosk and printing need (the public
+// page loads the second when the app asks for it: web/later-styles.js).
+export const STYLESHEETS = ['styles.css', 'styles-later.css'];
 
 // Stands for a module the page imports with import(), in main.js's bundle, until the later
 // bundle has named its file.
@@ -112,24 +117,24 @@ export async function optimiseDist(dir) {
     if (text.includes(LATER)) throw new Error(`${basename(file.path)}: an import() left unresolved`);
     return { path: file.path, contents: text };
   })];
-  // styles.css lists the files of styles/ in the order the cascade needs (@import): bundled, they
-  // become one minified file, the only one the page, the element and standalone.html load.
-  const styles = await build({
-    entryPoints: [join(dir, 'styles.css')],
+  // styles.css and styles-later.css list the files of styles/ in the order the cascade needs
+  // (@import): bundled, each becomes one minified file.
+  const styles = await Promise.all(STYLESHEETS.map((sheet) => build({
+    entryPoints: [join(dir, sheet)],
     bundle: true,
     minify: true,
     target: TARGET,
     write: false,
     logLevel: 'silent',
-  });
+  })));
   // The kiosk's QR encoder, minified without what the page never calls.
   const qrFile = join(dir, 'vendor', 'qrcode.mjs');
   const qr = await transform(withoutQrDrawing(readFileSync(qrFile, 'utf8')), { loader: 'js', format: 'esm', minify: true, target: TARGET, legalComments: 'none' });
   for (const file of outputs) writeFileSync(file.path, file.contents);
   writeFileSync(qrFile, qr.code);
   preloadChunks(dir, outputs.find((file) => file.path === entry).contents);
-  writeFileSync(join(dir, 'styles.css'), styles.outputFiles[0].contents);
-  // The parts are inside styles.css now: not deployed, not cached by the service worker.
+  for (const [i, sheet] of STYLESHEETS.entries()) writeFileSync(join(dir, sheet), styles[i].outputFiles[0].contents);
+  // The parts are inside the two sheets now: not deployed, not cached by the service worker.
   rmSync(join(dir, 'styles'), { recursive: true, force: true });
 }
 

@@ -4,19 +4,23 @@
 // reviewers read, and the texts of every language but
 // the default in their own rules.<code>.json (web/rules-bundle.js), fetched only when a person
 // picks that language; the texts of the pages beside the flow in asides.<code>.json, fetched when
-// one is first opened. Prints one line per rules bundle written, "<name> <sha256>": the digests the module
-// is compiled with, by which it recognises the bundles the build has checked (docs/security.md).
+// one is first opened; and in rules.json, the opening (web/opening.js): the core's worded reply to
+// the first request, which the page draws before its engine has started. Prints one line per rules
+// bundle written, "<name> <sha256>": the digests the module is compiled with, by which it
+// recognises the bundles the build has checked (docs/security.md).
 //
-//   node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR
+//   node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR FIRST_REPLY
+// (FIRST_REPLY: `pdp-assess assess --texts` of {"answers": {}}, as build-wasm.sh writes it)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
+import { openingReply } from '../web/opening.js';
 import { STATIC_TEXTS, asideFile, localeFile, splitByLocale } from '../web/rules-bundle.js';
 
-const [wholeFile, out] = process.argv.slice(2);
-if (!wholeFile || !out) {
-  console.error('usage: node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR');
+const [wholeFile, out, firstReplyFile] = process.argv.slice(2);
+if (!wholeFile || !out || !firstReplyFile) {
+  console.error('usage: node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR FIRST_REPLY');
   process.exit(2);
 }
 
@@ -48,6 +52,10 @@ const { light, separate, asides, statics } = splitByLocale(whole);
 const firstFiles = ['manifest.json', `locales/${JSON.parse(light.files['manifest.json']).default_locale}.json`];
 light.files = Object.fromEntries([...firstFiles, ...Object.keys(light.files).filter((name) => !firstFiles.includes(name))]
   .filter((name) => name in light.files).map((name) => [name, light.files[name]]));
+// Last, after the texts it repeats (brotli finds them there: about 300 bytes in all).
+const firstReply = JSON.parse(readFileSync(firstReplyFile, 'utf8'));
+if (firstReply.error || !firstReply.next_question) throw new Error(`${firstReplyFile}: not a reply with a first question`);
+light.opening = { reply: openingReply(firstReply) };
 const written = [['rules.json', light], ...Object.entries(separate).map(([code, bundle]) => [localeFile(code), bundle])];
 for (const [name, bundle] of written) {
   const text = JSON.stringify(bundle);

@@ -5,18 +5,45 @@
 import { isAside, renderAside } from './asides.js';
 import { EngineError, loadEngine, today } from './engine.js';
 import { initialState, receive, storedPart, update } from './flow.js';
+import { showsTheSame } from './opening.js';
 import { renderState } from './render.js';
 import { createTexts } from './texts.js';
 
-// Loads the engine and the texts, then resumes where the stored state says. When the engine or
-// the rules cannot load, the host's load-error screen shows, and the stored answers stay as they are.
+// How long a person is on the opening's intro before the engine starts anyway: reading it takes
+// longer, and a click on Start draws the first question sooner with nothing else running.
+const INTRO_READING_MS = 1000;
+
+// Loads the engine and the texts, then resumes where the stored state says. A fresh visit of the
+// public page draws its opening first (the intro and the first question as the build had the core
+// word them: opening.js); its engine starts once the first question is drawn, after a moment on
+// the intro, or when an action needs it, and then answers the same request and takes over. When
+// the engine or the rules cannot load, the host's load-error screen shows, and the stored answers
+// stay as they are.
 export async function boot(app) {
+  let wanted;
+  const loading = new Promise((resolve) => {
+    wanted = resolve;
+  }).then(() => loadEngine(app.engineOptions));
+  app.wantEngine = wanted;
+  // What an action taken on the opening waits for: the engine, or null if it could not load.
+  app.waiting = loading.then((engine) => engine, () => null);
+  const opening = await openingToShow(app);
+  if (opening) {
+    await showOpening(app, opening);
+    // Ready: the first screen is there, and usable (an error may follow if the engine cannot load).
+    app.emit('ready');
+    app.root.ownerDocument.defaultView.setTimeout(wanted, INTRO_READING_MS);
+  } else {
+    wanted();
+  }
   try {
-    app.engine = await loadEngine(app.engineOptions);
-    await useLanguage(app, app.language.first(app.engine.rulesInfo));
+    app.engine = await loading;
+    // On the opening, its texts and languages are the engine's already (the build's, from the
+    // same rules: tests/wasm/opening.test.mjs).
+    if (!opening) await useLanguage(app, app.language.first(app.engine.rulesInfo));
     if (app.settings && !app.kiosk) {
-      // Only a kiosk needs its code: the public page's first question loads without it.
-      const { startKioskMode } = await import('./kiosk-mode.js');
+      // Only a kiosk needs its code and styles: the public page's first question loads without them.
+      const [{ startKioskMode }] = await Promise.all([import('./kiosk-mode.js'), app.laterStyles()]);
       app.kiosk = await startKioskMode({
         root: app.root,
         settings: app.settings,
@@ -27,14 +54,68 @@ export async function boot(app) {
     }
   } catch (error) {
     app.engine = null;
+    app.state = null;
     app.emit('error');
     app.view.showLoadError(app.loadError?.() ?? null, error?.code);
     return;
   }
   if (app.destroyed) return app.kiosk?.destroy();
+  if (opening) return confirmOpening(app, opening);
   app.state = initialState({ locale: app.t.locale });
   await run(app, () => act(app, { type: 'resume', stored: app.store.load() }));
   app.emit('ready');
+}
+
+// The opening fits a first visit only: nothing stored, its language, not a kiosk (which starts
+// with its own settings). Used once.
+async function openingToShow(app) {
+  const given = app.opening;
+  app.opening = null;
+  const opening = given && !app.settings ? await Promise.resolve(given).catch(() => null) : null;
+  if (!opening) return null;
+  const stored = app.store.load();
+  if (stored.damaged || Object.keys(stored.answers ?? {}).length > 0 || stored.screen !== 'intro') return null;
+  return app.language.first(opening.info) === opening.info.locale ? opening : null;
+}
+
+async function showOpening(app, opening) {
+  app.t = createTexts(opening.info.ui, opening.info.locale);
+  app.language.show(opening.info, app.t);
+  const { state } = update(initialState({ locale: app.t.locale }), { type: 'confirm' });
+  app.state = receive(state, opening.reply);
+  await render(app);
+}
+
+// The engine's reply to the request the opening answered: the same screen, drawn again only if the
+// core says something else today (a dated rule that changed since the build). Not a step of its
+// own: the person's clicks meanwhile are not held up (Start, Back move on the opening's reply);
+// once an answer has been sent, the core's reply to it is the one that counts.
+async function confirmOpening(app, opening) {
+  const current = () => !app.busy && app.state?.reply === opening.reply;
+  if (!current()) return;
+  let reply;
+  try {
+    reply = app.engine.withTexts(await app.engine.assess({ ...update(app.state, { type: 'confirm' }).request, date: today() }));
+  } catch (error) {
+    if (current()) await run(app, () => fail(app, error));
+    return;
+  }
+  if (!current()) return;
+  app.state = receive(update(app.state, { type: 'confirm' }).state, reply);
+  persist(app);
+  if (!showsTheSame(opening.reply, reply)) await run(app, () => render(app));
+}
+
+// The engine, started now if it was not yet (an action on the opening needs it).
+function engineWanted(app) {
+  app.wantEngine();
+  return app.waiting;
+}
+
+// `task` once the screen just drawn has been painted (the next frame, then a task after it).
+function afterPaint(app, task) {
+  const win = app.root.ownerDocument.defaultView;
+  win.requestAnimationFrame(() => win.setTimeout(task, 0));
 }
 
 // Runs one step; a second click while it runs is ignored, any failure shows the error screen.
@@ -59,9 +140,12 @@ export async function act(app, event) {
   const step = update(app.state, event);
   let state = step.state;
   if (step.request) {
+    // On the opening, the engine may still be on its way (boot shows why if it never comes).
+    const engine = app.engine ?? (await engineWanted(app));
+    if (!engine) return;
     try {
       // The reply names ids; the flow and the views get it with its words, in its language.
-      state = receive(state, app.engine.withTexts(await app.engine.assess({ ...step.request, date: today() })));
+      state = receive(state, engine.withTexts(await engine.assess({ ...step.request, date: today() })));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       state = update(state, { type: 'fail', error }).state;
@@ -89,9 +173,13 @@ function persist({ state, store }) {
 }
 
 async function render(app) {
+  // The recap leads to the result and its print button: their styles come with them.
+  if (app.state.screen === 'recap' || app.state.screen === 'result') await app.laterStyles();
   const { screen, step, before } = await renderState(app.state, { t: app.t, kiosk: app.kiosk, on: app.on });
   app.aside = null;
   app.view.show(screen, { step, t: app.t, before });
+  // The first question drawn (from the opening): the engine starts once it is on screen.
+  if (!app.engine && app.state.screen === 'question') afterPaint(app, app.wantEngine);
   if (app.state.fault) app.emit('error');
   else if (app.state.screen === 'result') app.emit('finished');
 }
@@ -109,7 +197,9 @@ const ACTIONS = {
 
 // An aside over the flow: the state, the stored answers and the screen under it stay as they are.
 async function showAside(app, name) {
-  const { screen, step } = await renderAside(name, { t: app.t, keeps: keeps(app), readFile: app.engine.readFile });
+  const engine = app.engine ?? (await engineWanted(app));
+  if (!engine) return;
+  const { screen, step } = await renderAside(name, { t: app.t, keeps: keeps(app), readFile: engine.readFile });
   app.view.show(screen, { step, t: app.t });
   app.aside = name;
 }
@@ -128,7 +218,7 @@ export function click(app, event) {
   if (target.tagName === 'BUTTON' && target.type === 'submit') return;
   const edit = target.getAttribute('data-edit');
   const action = target.getAttribute('data-action');
-  if (!app.engine) {
+  if (!app.engine && !app.state) {
     // Nothing loaded: only a fresh try makes sense (the engine forgets a failed load).
     if (action === 'restart') app.store.clear();
     if (action === 'restart' || action === 'retry') boot(app);
@@ -150,7 +240,7 @@ async function useLanguage(app, id) {
 // Another language, in place: the answers, the screen and an answer chosen but not yet sent stay;
 // only the words change. The public page also puts ?lang= in its address, for a reload.
 export async function switchLocale(app, id) {
-  if (id === app.t.locale) return;
+  if (id === app.t.locale || !(app.engine ?? (await engineWanted(app)))) return;
   const aside = app.aside;
   await useLanguage(app, id);
   app.language.chosen(id);

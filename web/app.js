@@ -26,6 +26,11 @@ import { createView } from './view.js';
  * @param {object} [options.engineOptions] passed to loadEngine (base URL, inlined wasm and rules)
  * @param {Element|null} [options.placeholder] shown where the screens go until the first one is
  *   (the public page's static first screen, index.html)
+ * @param {Promise<object|null>|object|null} [options.opening] the intro and the first question as the
+ *   build had the core word them (opening.js's openingOf), or a promise of it: drawn on a first
+ *   visit before the engine is ready
+ * @param {() => Promise<void>} [options.laterStyles] adds the kiosk's and the print's styles when
+ *   first needed (later-styles.js: the public page); by default they are there already
  * @param {boolean|{idleSeconds?: number|string, countdownSeconds?: number|string}|null} [options.kiosk]
  *   kiosk mode (docs/kiosk.md): answers in memory only whatever `store` says, larger type, a
  *   "Terminer et effacer" bar, a wipe after inactivity, the summary as a QR code; true or an
@@ -42,6 +47,8 @@ export function startApp({
   engineOptions = {},
   kiosk = null,
   placeholder = null,
+  opening = null,
+  laterStyles = async () => {},
 }) {
   const settings = kiosk ? kioskSettings(kiosk === true ? {} : kiosk) : null;
   const view = createView({ root, ownsDocument, placeholder });
@@ -49,7 +56,10 @@ export function startApp({
   const app = {
     root, view, emit, settings, engineOptions, loadError,
     store: settings ? memoryStore() : store,  // the kiosk keeps nothing anywhere
-    engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false,
+    engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false, opening, laterStyles,
+    // On the opening: the engine while it loads (null if it cannot), what an action awaits, and
+    // what starts it (app-actions.js, boot).
+    waiting: null, wantEngine: () => {},
     wipeAfterRun: false,  // a wipe asked for while a step runs: done as soon as it ends
     // The aside shown over the person's place in the flow (asides.js: "accessibility", "legal",
     // "privacy"), or null: the flow's state stays as it was under it.

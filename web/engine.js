@@ -47,11 +47,12 @@ let loading = null;
 
 /**
  * Loads the module and the rules once; later calls share the promise (a failed load may be retried).
- * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string,
+ * @param {{base?: URL|string, wasmBinary?: Uint8Array, rules?: string|Promise<string>,
  *   readRules?: (file: string) => Promise<string>, inWorker?: (files: object) => Promise<Engine|null>}
  *   | (() => Promise<object>)} [options]
  *   base: where pdp-core.wasm and the rules files are (default: beside this file); wasmBinary
- *   and rules: given directly instead of fetched (Node, single-file builds); readRules: reads a
+ *   and rules: given directly instead of fetched (Node, single-file builds; the rules may be a
+ *   promise of their text, read by the page for its opening too); readRules: reads a
  *   language's own file (rules.<id>.json), fetched from base by default; inWorker: runs the
  *   engine elsewhere given those (worker-engine.js), or resolves to null. Or a function that
  *   gets them (called again on each new try): the embedded element fetches and checks them.

@@ -50,7 +50,9 @@ export function storedPart(state) {
  * Events: {type: 'resume', stored} (a state read back by storage.js, possibly `damaged`),
  * 'start', {type: 'answer', id, value}, {type: 'pick', value}, 'back', {type: 'edit', id},
  * 'to-result', {type: 'restart', locale?}, {type: 'switch-locale', locale}, 'retry',
- * 'drop-answer', {type: 'fail', error} (the request failed: `error` has code, message, path).
+ * 'drop-answer', {type: 'fail', error} (the request failed: `error` has code, message, path),
+ * 'confirm' (the same request again, for the engine's own reply to what the opening showed:
+ * opening.js; the screen and the pick stay).
  * @returns {{state: object, request: {answers: object, locale?: string, rules_version?: string}|null}}
  */
 export function update(state, event) {
@@ -92,6 +94,8 @@ export function update(state, event) {
       return ask(initialState({ locale: event.locale ?? state.locale }), { type: 'restart' });
     case 'switch-locale':
       return ask({ ...state, locale: event.locale }, { type: 'switch-locale' });
+    case 'confirm':
+      return ask(state, { type: 'confirm' });
     default:
       if (!MOVES.includes(event.type)) throw new Error(`unknown flow event "${event.type}"`);
   }
@@ -123,6 +127,9 @@ export function update(state, event) {
  */
 export function receive(state, reply) {
   const pending = state.pending ?? { type: 'resume' };
+  // A language switch or a confirmation asks nothing new: the place, the pick and the notice of a
+  // rules update stay.
+  const same = pending.type === 'switch-locale' || pending.type === 'confirm';
   const dropped = Array.isArray(reply.dropped) ? reply.dropped : [];
   const next = {
     ...state,
@@ -132,9 +139,8 @@ export function receive(state, reply) {
     // What the core kept is what is stored: the answers it dropped go.
     answers: reply.answers ?? {},
     rules_version: reply.rules?.version ?? state.rules_version,
-    // A language switch asks nothing new: the notice of a rules update, if any, stays.
     rules_changed:
-      pending.type === 'switch-locale' ? state.rules_changed : dropped.filter((entry) => entry.reason === 'rules_changed'),
+      same ? state.rules_changed : dropped.filter((entry) => entry.reason === 'rules_changed'),
   };
   switch (pending.type) {
     case 'restart':
@@ -142,8 +148,8 @@ export function receive(state, reply) {
     case 'answer':
       return afterAnswer(next, pending.id);
     default:
-      // Resume (a reload, retry, drop-answer) and a language switch: the same place again.
-      return { ...place(next), pick: pending.type === 'switch-locale' && next.current === state.current ? state.pick : null };
+      // Resume (a reload, retry, drop-answer), a language switch, a confirmation: the same place.
+      return { ...place(next), pick: same && next.current === state.current ? state.pick : null };
   }
 }
 

@@ -1,7 +1,11 @@
-// The public page: the questionnaire (web/page.js), its engine in a worker (worker-engine.js);
+// The public page: the questionnaire (web/page.js), its engine in a worker (worker-engine.js), its
+// intro and first question drawn before the engine is ready (opening.js);
 // offline after a first visit; framed by a host, it tells the host event names and its height
 // (frame-relay.js, fetched only in a frame).
+import { fileBeside } from './engine.js';
+import { laterStyles } from './later-styles.js';
 import { registerOfflineWorker } from './offline.js';
+import { openingOf } from './opening.js';
 import { startPage } from './page.js';
 import { engineInWorker } from './worker-engine.js';
 
@@ -11,8 +15,21 @@ const relaying = window.parent === window ? null : import('./frame-relay.js').th
   return relay.parentRelay(window);
 }, () => () => {});
 
+// The rules, read once (index.html preloads them): the engine's, and the opening the app draws
+// while the engine starts (opening.js). A failed read is the engine's load error, tried again on retry.
+let rules = null;
+const readRules = () => {
+  rules ??= fileBeside(new URL('.', import.meta.url))('rules.json').then((reply) => reply.text()).catch((error) => {
+    rules = null;
+    throw error;
+  });
+  return rules;
+};
 startPage({
   emit: relaying ? (name) => relaying.then((post) => post(name)) : undefined,
-  engineOptions: { inWorker: (files) => engineInWorker(startEngineWorker, files) },
+  // The module is fetched while the rules arrive (engine.js waits for both).
+  engineOptions: () => ({ rules: readRules(), inWorker: (files) => engineInWorker(startEngineWorker, files) }),
+  opening: readRules().then(openingOf, () => null),
+  laterStyles: laterStyles(document, new URL('styles-later.css', import.meta.url)),
 });
 registerOfflineWorker();

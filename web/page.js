@@ -3,7 +3,9 @@
 // countdown= in seconds: docs/kiosk.md), the load-error screen from index.html's <template>.
 // index.html's static first screen (the intro's heading and lead, and the ways to ask without the
 // questionnaire) stays in view until the app draws its own; the ways to ask go on the load-error
-// screen too; and where WebAssembly cannot run, the static screen is all the page shows.
+// screen too; and where WebAssembly cannot run, the static screen is all the page shows. The
+// build's opening (opening.js) lets the app draw its intro and first question before its engine
+// has started: main.js and standalone.js hand it over from the rules they read.
 import { startApp } from './app.js';
 import { kioskFromAddress } from './kiosk-settings.js';
 import { sessionStore } from './storage.js';
@@ -22,7 +24,8 @@ export function canRunWebAssembly() {
 }
 
 /**
- * Starts the app on this page; `options` adds to or overrides startApp's (emit, engineOptions).
+ * Starts the app on this page; `options` adds to or overrides startApp's (emit, engineOptions,
+ * opening).
  * Returns the app, or null when this browser cannot run it (the static screen says so).
  */
 export function startPage(options = {}) {

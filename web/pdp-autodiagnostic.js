@@ -47,20 +47,28 @@ class PdpAutodiagnostic extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    const stylesheet = document.createElement('link');
-    stylesheet.rel = 'stylesheet';
-    stylesheet.href = here('styles.css').href;
-    if (INTEGRITY['styles.css']) stylesheet.integrity = INTEGRITY['styles.css'];
+    // Both sheets at once (the public page adds the second later: later-styles.js).
+    const stylesheets = ['styles.css', 'styles-later.css'].map((file) => {
+      const stylesheet = document.createElement('link');
+      stylesheet.rel = 'stylesheet';
+      stylesheet.href = here(file).href;
+      if (INTEGRITY[file]) stylesheet.integrity = INTEGRITY[file];
+      return stylesheet;
+    });
     this.#root = document.createElement('div');
     this.#root.className = 'app';
-    // Hidden until the stylesheet has loaded, so the tool never shows unstyled.
+    // Hidden until the stylesheets have loaded, so the tool never shows unstyled.
     this.#root.hidden = true;
+    let waiting = stylesheets.length;
     const shown = () => {
-      this.#root.hidden = false;
+      waiting -= 1;
+      if (waiting === 0) this.#root.hidden = false;
     };
-    stylesheet.addEventListener('load', shown, { once: true });
-    stylesheet.addEventListener('error', shown, { once: true });
-    shadow.append(stylesheet, this.#root);
+    for (const stylesheet of stylesheets) {
+      stylesheet.addEventListener('load', shown, { once: true });
+      stylesheet.addEventListener('error', shown, { once: true });
+    }
+    shadow.append(...stylesheets, this.#root);
   }
 
   connectedCallback() {

@@ -1,6 +1,7 @@
 // The entry of dist/standalone.html, one file that runs from file:// with no network: the wasm and
 // the rules come from data blocks inlined in the page by scripts/build-dist.mjs, not from fetch.
 import { inlineTextToBytes } from './inlined-bytes.js';
+import { openingOf } from './opening.js';
 import { startPage } from './page.js';
 
 // Read when the engine loads (a missing block then shows the load-error screen, not a crash).
@@ -20,4 +21,5 @@ async function inlinedLanguage(file) {
   return text;
 }
 
-startPage({ engineOptions: inlinedFiles });
+// The intro and the first question while the engine compiles (opening.js).
+startPage({ engineOptions: inlinedFiles, opening: openingOf(document.getElementById('pdp-rules')?.textContent ?? '') });

@@ -14,6 +14,7 @@ import {
   distDir,
   ensureScreenshotDir,
   expectScreen,
+  holdBack,
   openPage,
   repoRoot,
   useBrowser,
@@ -158,7 +159,7 @@ for (const [what, pattern, reply, shot] of loadFailures) {
   });
 }
 
-test('everything works: the static heading and lead are drawn before the module arrives, and the intro takes them over in place', async () => {
+test('everything works: the static heading and lead are drawn before the rules arrive, and the intro takes them over in place', async () => {
   const fixture = await openPage(env, { viewport: PHONE });
   try {
     // Every layout shift from the first paint on (Chromium's Layout Instability API): the take-over
@@ -171,19 +172,13 @@ test('everything works: the static heading and lead are drawn before the module 
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    // The module held back until the static screen has been measured.
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    await fixture.page.route('**/pdp-core.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    // The rules held back until the static screen has been measured (the app draws its intro from
+    // them, before the module arrives: tests/browser/opening.test.mjs).
+    const release = await holdBack(fixture.page, '**/rules.json');
     await fixture.page.goto(env.url);
     const staticScreen = fixture.page.locator('[data-static-intro]');
     await staticScreen.locator('h1').waitFor({ state: 'visible' });
-    assert.ok(await fixture.page.locator('.loading').isVisible(), '"Chargement…" while the module loads');
+    assert.ok(await fixture.page.locator('.loading').isVisible(), '"Chargement…" while the rules load');
     assert.equal(await staticScreen.locator('[data-ways-to-ask]').isVisible(), false, 'the ways to ask wait until they are needed');
     const before = {
       heading: await staticScreen.locator('h1').boundingBox(),

@@ -263,7 +263,7 @@ describe('the tool embedded with one tag (embed-example.html)', () => {
     // language's asides.<code>.json (the texts of the statement, the legal notice, the data page).
     const rulesFiles = readdirSync(distDir).filter((name) => /^(rules(\.[a-z]{2})?|asides\.[a-z]{2})\.json$/.test(name));
     for (const file of ['rules.json', 'rules.en.json', 'asides.fr.json', 'asides.en.json']) assert.ok(rulesFiles.includes(file), rulesFiles.join(', '));
-    assert.deepEqual(Object.keys(integrity).sort(), ['pdp-autodiagnostic.js', 'pdp-core.wasm', 'pdp-frame.js', ...rulesFiles, 'styles.css'].sort());
+    assert.deepEqual(Object.keys(integrity).sort(), ['pdp-autodiagnostic.js', 'pdp-core.wasm', 'pdp-frame.js', ...rulesFiles, 'styles.css', 'styles-later.css'].sort());
     for (const [file, hash] of Object.entries(integrity)) assert.equal(hash, sri(file), file);
     const html = readFileSync(join(distDir, EXAMPLE), 'utf8');
     assert.match(html, new RegExp(`<script type="module" src="pdp-autodiagnostic\\.js" integrity="${integrity['pdp-autodiagnostic.js'].replace(/[+/]/g, '\\$&')}">`));

@@ -253,6 +253,19 @@ export async function openPage(
   };
 }
 
+/** Holds the page's requests matching `pattern` back until the `release()` it returns is called. */
+export async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading the page through its hooks.
 
