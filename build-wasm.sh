@@ -62,8 +62,11 @@ fi
 # compiled with their SHA-256 and reads them without checking them again (docs/security.md §4).
 # With them, the page's opening (web/opening.js): the core's worded reply to the first request.
 echo '{"answers": {}}' | build/dev/src/cli/pdp-assess assess --rules "$rules" --texts - >"$staging/first-reply.json"
-digests="$(node scripts/rules-for-page.mjs "$staging/rules.whole.json" "$staging" "$staging/first-reply.json" | cut -d' ' -f2 | paste -sd';')"
-rm "$staging/rules.whole.json" "$staging/first-reply.json"
+# And the rules' info (what never changes from one reply to the next), which the page reads there:
+# the module keeps no words (web/rules-info.js).
+build/dev/src/cli/pdp-assess info --rules "$rules" >"$staging/info.json"
+digests="$(node scripts/rules-for-page.mjs "$staging/rules.whole.json" "$staging" "$staging/first-reply.json" "$staging/info.json" | cut -d' ' -f2 | paste -sd';')"
+rm "$staging/rules.whole.json" "$staging/first-reply.json" "$staging/info.json"
 
 # The rules explained for the people who check them (docs/rules.md as a page): regles.html and
 # its stylesheet, beside the tool. The native command line built above writes it.

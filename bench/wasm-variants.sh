@@ -36,9 +36,14 @@ if [ ! -x build/dev/src/cli/pdp-assess ]; then
   cmake --preset dev >/dev/null
   cmake --build --preset dev --target pdp-assess -j2 >/dev/null
 fi
-rules_json="$(mktemp)"
-trap 'rm -f "$rules_json"' EXIT
-build/dev/src/cli/pdp-assess bundle --rules rules >"$rules_json"
+# The page's rules.json, as build-wasm.sh writes it (its info and opening included).
+page_rules="$(mktemp -d)"
+trap 'rm -rf "$page_rules"' EXIT
+build/dev/src/cli/pdp-assess bundle --rules rules >"$page_rules/whole.json"
+echo '{"answers": {}}' | build/dev/src/cli/pdp-assess assess --rules rules --texts - >"$page_rules/first-reply.json"
+build/dev/src/cli/pdp-assess info --rules rules >"$page_rules/info.json"
+node scripts/rules-for-page.mjs "$page_rules/whole.json" "$page_rules" "$page_rules/first-reply.json" "$page_rules/info.json" >/dev/null
+rules_json="$page_rules/rules.json"
 
 for variant in "${variants[@]}"; do
   IFS='|' read -r name flags malloc wasm_opt <<<"$variant"
@@ -52,7 +57,7 @@ for variant in "${variants[@]}"; do
   mkdir -p "$dir/out"
   cp "$dir/src/wasm/pdp-core.wasm" "$dir/out/"
   cp "$rules_json" "$dir/out/rules.json"
-  cp web/engine.js web/call-texts.js web/wasm-instance.js web/reply-texts.js web/rules-bundle.js "$dir/out/"
+  cp web/engine.js web/engine-error.js web/call-texts.js web/wasm-instance.js web/reply-texts.js web/rules-bundle.js web/rules-info.js "$dir/out/"
   # The same link again with function names kept, for the composition.
   (cd "$dir/src/wasm" &&
     eval "$(sed 's/ -o pdp-core\.wasm / --profiling-funcs -o pdp-core-names.wasm /' CMakeFiles/pdp-core.dir/link.txt)" &&

@@ -4,40 +4,39 @@
 // reviewers read, and the texts of every language but
 // the default in their own rules.<code>.json (web/rules-bundle.js), fetched only when a person
 // picks that language; the texts of the pages beside the flow in asides.<code>.json, fetched when
-// one is first opened; and in rules.json, the opening (web/opening.js): the core's worded reply to
-// the first request, which the page draws before its engine has started. Prints one line per rules
+// one is first opened; and in rules.json, the parts of the core's info that no language changes
+// (web/rules-info.js: the page reads the info there, not from the module) and the opening
+// (web/opening.js): the core's worded reply to the first request, which the page draws before its
+// engine has started. Prints one line per rules
 // bundle written, "<name> <sha256>": the digests the module is compiled with, by which it
 // recognises the bundles the build has checked (docs/security.md).
 //
-//   node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR FIRST_REPLY
-// (FIRST_REPLY: `pdp-assess assess --texts` of {"answers": {}}, as build-wasm.sh writes it)
+//   node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR FIRST_REPLY INFO
+// (FIRST_REPLY: `pdp-assess assess --texts` of {"answers": {}}, INFO: `pdp-assess info`, as
+// build-wasm.sh writes them)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { openingReply } from '../web/opening.js';
+import { lastingInfo } from '../web/rules-info.js';
 import { STATIC_TEXTS, asideFile, localeFile, splitByLocale } from '../web/rules-bundle.js';
 
-const [wholeFile, out, firstReplyFile] = process.argv.slice(2);
-if (!wholeFile || !out || !firstReplyFile) {
-  console.error('usage: node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR FIRST_REPLY');
+const [wholeFile, out, firstReplyFile, infoFile] = process.argv.slice(2);
+if (!wholeFile || !out || !firstReplyFile || !infoFile) {
+  console.error('usage: node scripts/rules-for-page.mjs WHOLE_BUNDLE OUT_DIR FIRST_REPLY INFO');
   process.exit(2);
 }
 
 // What the page has no use for, left out: the schema's address, the criteria's examples (the
-// build's tests), the sources of questions and outcomes (the page shows those of criteria and
-// items only: src/core/cited_sources.cpp), each document's file and note (for the reviewers:
-// docs/rules.md shows them).
+// build's tests), the passages each entry rests on and the documents cited (the module reads
+// neither: the page reads those the core shows in the info below, src/core/cited_sources.cpp).
 function forThePage(name, rule) {
   delete rule.$schema;
   if (name === 'criteria.json') for (const criterion of rule.criteria ?? []) delete criterion.examples;
-  if (name === 'questions.json') for (const question of rule.questions ?? []) delete question.source;
-  if (name === 'outcomes.json') for (const outcome of rule.outcomes ?? []) delete outcome.source;
-  if (name === 'manifest.json') {
-    for (const document of rule.documents ?? []) {
-      delete document.file;
-      delete document.note;
-    }
+  if (name === 'manifest.json') delete rule.documents;
+  for (const entries of Object.values(rule)) {
+    if (Array.isArray(entries)) for (const entry of entries) delete entry?.source;
   }
   return rule;
 }
@@ -52,6 +51,10 @@ const { light, separate, asides, statics } = splitByLocale(whole);
 const firstFiles = ['manifest.json', `locales/${JSON.parse(light.files['manifest.json']).default_locale}.json`];
 light.files = Object.fromEntries([...firstFiles, ...Object.keys(light.files).filter((name) => !firstFiles.includes(name))]
   .filter((name) => name in light.files).map((name) => [name, light.files[name]]));
+// The info, after the rule files whose ids it repeats.
+const info = JSON.parse(readFileSync(infoFile, 'utf8'));
+if (info.error || !info.questions) throw new Error(`${infoFile}: not the rules' info`);
+light.info = lastingInfo(info);
 // Last, after the texts it repeats (brotli finds them there: about 300 bytes in all).
 const firstReply = JSON.parse(readFileSync(firstReplyFile, 'utf8'));
 if (firstReply.error || !firstReply.next_question) throw new Error(`${firstReplyFile}: not a reply with a first question`);

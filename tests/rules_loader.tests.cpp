@@ -309,54 +309,42 @@ Json date_json(const std::optional<pdp::Date>& date) {
   return date ? Json(date->iso()) : Json();
 }
 
-Json sources_json(const std::vector<pdp::SourceRef>& sources) {
-  Json out = Json::array();
-  for (const auto& s : sources) out.push_back({s.document, s.passage, s.article});
-  return out;
-}
-
 Json variants_json(const std::vector<pdp::TextVariant>& variants) {
   Json out = Json::array();
   for (const auto& v : variants) out.push_back({v.id, v.when.logic(), date_json(v.valid_from)});
   return out;
 }
 
-// All a rule set holds that the page's module uses (a criterion's examples are the build's tests).
+// All a rule set holds that the page's module uses: what decides, not the words (the texts, the
+// documents and the passages cited are the page's, from the info the build wrote) nor a
+// criterion's examples (the build's tests).
 Json rule_set_json(const pdp::RuleSet& rules) {
   Json out = {{"version", rules.version},
               {"information_date", rules.information_date.iso()},
               {"default_locale", rules.default_locale},
               {"locales", rules.locales},
-              {"texts", rules.texts},
               {"separate_locales", rules.separate_locales},
               {"tree_conditions", rules.tree_conditions != nullptr}};
-  for (const auto& d : rules.documents) {
-    out["documents"].push_back(
-        {d.id, d.path, d.title, d.file, d.note, d.url, date_json(d.date), d.internal});
-  }
   for (const auto& q : rules.questions) {
     Json options_when = Json::object();
     for (const auto& [option, when] : q.options_when) options_when[option] = when.logic();
     out["questions"].push_back({q.id, q.path, static_cast<int>(q.type), q.options, q.exclusive,
-                                options_when, q.asked_when.logic(), q.allows_unknown,
-                                sources_json(q.source)});
+                                options_when, q.asked_when.logic(), q.allows_unknown});
   }
   for (const auto& c : rules.criteria) {
     out["criteria"].push_back({c.id, c.path, c.condition.logic(),
                                c.to_check_when ? Json{c.to_check_when->logic()} : Json(),
-                               variants_json(c.variants), sources_json(c.source)});
+                               variants_json(c.variants)});
   }
   for (const auto& o : rules.outcomes) {
-    out["outcomes"].push_back(
-        {o.id, o.path, o.eligibility, o.when.logic(), sources_json(o.source)});
+    out["outcomes"].push_back({o.id, o.path, o.eligibility, o.when.logic()});
   }
   for (const pdp::ItemKind kind : pdp::kItemKinds) {
     for (const auto& i : rules.items_of(kind)) {
-      out["items"].push_back({static_cast<int>(kind), i.id, i.path, static_cast<int>(i.kind),
-                              i.applies_when.logic(), i.requires_eligibility, i.programme,
-                              sources_json(i.source), variants_json(i.variants),
-                              date_json(i.valid_from), date_json(i.valid_until),
-                              date_json(i.information_date), date_json(i.last_seen)});
+      out["items"].push_back(
+          {static_cast<int>(kind), i.id, i.path, static_cast<int>(i.kind), i.applies_when.logic(),
+           i.requires_eligibility, i.programme, variants_json(i.variants), date_json(i.valid_from),
+           date_json(i.valid_until), date_json(i.information_date), date_json(i.last_seen)});
     }
   }
   return out;
@@ -364,8 +352,10 @@ Json rule_set_json(const pdp::RuleSet& rules) {
 
 }  // namespace
 
-TEST_CASE("the module's trusting reader reads the checked bundles as the checks read them",
-          "[rules][checked]") {
+TEST_CASE(
+    "the module's trusting reader reads what decides in the checked bundles as the checks read it, "
+    "and no words",
+    "[rules][checked]") {
   auto files = shipped_rule_files();
   const std::string english = files.at("locales/en.json");
   for (const bool separate_english : {false, true}) {
@@ -384,8 +374,12 @@ TEST_CASE("the module's trusting reader reads the checked bundles as the checks 
     REQUIRE(trusted.rules.has_value());
     CHECK(trusted.problems.empty());
     CHECK(rule_set_json(*trusted.rules) == rule_set_json(*checked.rules));
-    for (const char* locale : {"fr", "en", "de"}) {
-      CHECK(pdp::rules_info(*trusted.rules, locale) == pdp::rules_info(*checked.rules, locale));
+    // No words: the page reads them, with the rest of the info, from the bundle.
+    CHECK(trusted.rules->texts.empty());
+    CHECK(trusted.rules->documents.empty());
+    for (const auto& criterion : trusted.rules->criteria) CHECK(criterion.source.empty());
+    for (const pdp::ItemKind kind : pdp::kItemKinds) {
+      for (const auto& item : trusted.rules->items_of(kind)) CHECK(item.source.empty());
     }
     const pdp::Date today{2026, 11, 23};
     std::size_t compared = 0;
@@ -416,7 +410,7 @@ TEST_CASE("the module's trusting reader reads the checked bundles as the checks 
   CHECK(trusted.problems.front().code == "rules.missing_file");
 }
 
-TEST_CASE("the module adds a checked language trusting it, as the checked one is added",
+TEST_CASE("the module adds a checked language's code trusting it, as the checked one is added",
           "[rules][checked]") {
   const auto& files = shipped_rule_files();
   Json light = pdp::bundle_rule_files(files);
@@ -433,9 +427,9 @@ TEST_CASE("the module adds a checked language trusting it, as the checked one is
     CHECK(trusting.code == by_checks.code);
     CHECK(describe(trusting.problems) == describe(by_checks.problems));
     CHECK(rule_set_json(trusted) == rule_set_json(checked));
-    for (const char* locale : {"fr", "en"}) {
-      CHECK(pdp::rules_info(trusted, locale) == pdp::rules_info(checked, locale));
-    }
   }
   CHECK(trusted.locales == std::vector<std::string>{"fr", "en"});
+  CHECK(trusted.separate_locales.empty());
+  CHECK(trusted.texts.empty());
+  CHECK(checked.texts.count("en") == 1);
 }

@@ -1,16 +1,20 @@
 // The only door to the WebAssembly core: loads the module and the rules once (another language's
 // texts when asked), passes JSON text both ways, turns the core's {error} answers into thrown
 // EngineErrors, and a call that traps inside the module into an error reply and a fresh instance.
+// The rules' info and texts are read from the bundles the module has accepted (rules-info.js): the
+// module keeps no words.
 import { createCallTexts } from './call-texts.js';
 import { EngineError, worded } from './engine-error.js';
 import { withTexts } from './reply-texts.js';
 import { localeFile } from './rules-bundle.js';
+import { infoOf, textsIn } from './rules-info.js';
 import { compileReply, startInstance } from './wasm-instance.js';
 
 export { EngineError };
 
 /**
- * The rules' info, as the core returns it on loading (default language) and for a language.
+ * The rules' info in a language: the build wrote it into rules.json from the core's (`pdp-assess
+ * info`), the texts being each language's own (rules-info.js).
  * @typedef {object} Info
  * @property {{version: string, information_date: string}} rules
  * @property {string} locale   the language of `ui`
@@ -133,7 +137,6 @@ export function createEngine(compiled, bundle, readRules = null) {
       throw new EngineError({ ...loaded.error, problems: loaded.problems });
     }
     for (const text of added.values()) callOnce('_pdp_add_locale', [text]);
-    return loaded;
   };
 
   const callTexts = createCallTexts();
@@ -166,14 +169,23 @@ export function createEngine(compiled, bundle, readRules = null) {
     return answer;
   };
 
-  const rulesInfo = start();
+  start();
+  // The module accepted the bundle, so the build wrote it, its info and texts included.
+  const rules = JSON.parse(bundle);
+  const texts = textsIn(rules);
+  const rulesInfo = infoOf(rules, texts, rules.info.default_locale);
   infos.set(rulesInfo.locale, Promise.resolve(rulesInfo));
-  // The info of each language at hand, to word a reply at once (a language the core has).
+  // The info of each language at hand, to word a reply at once.
   const known = new Map([[rulesInfo.locale, rulesInfo]]);
-  const infoNow = (id) => known.get(id) ?? known.set(id, checked(JSON.parse(reply('_pdp_info', id)))).get(id);
+  // A language whose texts are not at hand: the core says why (an unknown or malformed code).
+  const refusedLocale = (id) => {
+    checked(JSON.parse(reply('_pdp_assess', JSON.stringify({ answers: {}, locale: id }), today())));
+    throw new EngineError({ code: 'request.unknown_locale', message: `the texts in "${id}" are not loaded`, path: '/locale' });
+  };
+  const infoNow = (id) => known.get(id) ?? (texts.has(id) ? known.set(id, infoOf(rules, texts, id)).get(id) : refusedLocale(id));
 
-  // A language whose texts are in a file of their own: the file is read, and the core adds it
-  // (it checks the texts against the loaded rules and answers with the info in that language).
+  // A language whose texts are in a file of their own: the file is read, and the core adds it if
+  // the build checked it (then requests may be in it), answering with its code.
   async function addLocale(id) {
     let text;
     try {
@@ -182,15 +194,16 @@ export function createEngine(compiled, bundle, readRules = null) {
     } catch (cause) {
       throw new EngineError({ code: 'engine.load_failed', message: `the texts in "${id}" could not be loaded (${cause})` });
     }
-    const info = checked(JSON.parse(reply('_pdp_add_locale', text)));
+    const { locale } = checked(JSON.parse(reply('_pdp_add_locale', text)));
+    for (const [code, own] of textsIn(JSON.parse(text))) texts.set(code, own);
     added.set(id, text);
-    return info;
+    return infoOf(rules, texts, locale);
   }
 
   async function infoIn(id) {
-    const entry = (rulesInfo.locales ?? []).find((locale) => locale.id === id);
+    const entry = rulesInfo.locales.find((locale) => locale.id === id);
     if (entry && entry.loaded === false && !added.has(id)) return addLocale(id);
-    return checked(JSON.parse(reply('_pdp_info', id)));
+    return infoNow(id);
   }
 
   return {

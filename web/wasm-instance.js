@@ -62,7 +62,6 @@ export function startInstance(compiled) {
     _malloc: exports.malloc,
     _free: exports.free,
     _pdp_load_rules: exports.pdp_load_rules,
-    _pdp_info: exports.pdp_info,
     _pdp_add_locale: exports.pdp_add_locale,
     _pdp_assess: exports.pdp_assess,
     _pdp_out_of_memory: exports.pdp_out_of_memory,

@@ -1,5 +1,5 @@
 // pdp-assess: assess a request, validate rules, try a JsonLogic expression, list every path,
-// document the rules.
+// bundle the rules and give their info for the page, document the rules.
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -33,6 +33,7 @@ constexpr const char* kUsage =
     "  pdp-assess logic RULE [DATA]\n"
     "  pdp-assess paths [--rules DIR] [--date YYYY-MM-DD] [--locale fr] [--json [--texts]]\n"
     "  pdp-assess bundle [--rules DIR]\n"
+    "  pdp-assess info [--rules DIR] [--locale fr]\n"
     "  pdp-assess doc [--rules DIR] [--scenarios DIR] [--format md|html]\n";
 
 int usage_error(const std::string& message) {
@@ -153,6 +154,20 @@ int run_validate(const Options& options) {
   return 0;
 }
 
+// Prints the rules' info in a language (the default one without --locale): its languages, its
+// texts, how each question is answered, the passages and documents cited. The build puts the
+// parts no language changes in the page's rules.json (scripts/rules-for-page.mjs), where the page
+// reads them with each language's texts (web/rules-info.js).
+int run_info(const Options& options) {
+  if (!options.positional.empty()) return usage_error("info takes no FILE");
+  if (options.date || options.texts) return usage_error("info takes no --date nor --texts");
+  auto rules = pdp::cli::load_rules_folder(options.rules, std::cout);
+  if (!rules) return 1;
+  const Json info = pdp::rules_info(*rules, options.locale.value_or(rules->default_locale));
+  std::cout << text_of(info, -1) << "\n";
+  return info.contains("error") ? 1 : 0;
+}
+
 // Validates the rules and prints them as one JSON document (what the page loads).
 int run_bundle(const Options& options) {
   if (!options.positional.empty()) return usage_error("bundle takes no FILE");
@@ -261,12 +276,13 @@ int main(int argc, char** argv) {
   if (command == "doc") return run_doc_command(args, PDP_DEFAULT_RULES_DIR, std::cout, std::cerr);
 
   std::string problem;
-  const bool with_date = command == "assess" || command == "paths";
+  const bool with_date = command == "assess" || command == "paths" || command == "info";
   auto options = parse_options(args, with_date, problem);
   if (!options) return usage_error(problem);
   if (command == "assess") return run_assess(*options);
   if (command == "validate") return run_validate(*options);
   if (command == "paths") return run_paths(*options);
   if (command == "bundle") return run_bundle(*options);
+  if (command == "info") return run_info(*options);
   return usage_error("unknown command \"" + command + "\"");
 }

@@ -2,6 +2,7 @@
 // trusts a bundle the build checked (trusted_rules.cpp).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -18,26 +19,30 @@ inline JsonTextLimits rule_text_limits(const std::string& name) {
 
 // Adds to `rules` the one language `read` holds (a scratch rule set filled from a language's
 // bundle), after `check` has reported its texts' problems (or trusted them); else `added` says why
-// not: the bundle held no language or more than one, or that language is loaded already.
+// not: the bundle held no language or more than one, or that language is loaded already. A reader
+// that keeps no words (the module's: the page words replies itself) adds the language's code only.
 template <typename Check>
 void add_read_locale(RuleSet& rules, RuleSet& read, Check check, AddedLocale& added) {
-  if (read.texts.size() != 1) {
+  if (read.locales.size() != 1) {
     added.problems.push_back(Error{"rules.invalid_bundle",
                                    "a language's bundle holds one file, locales/<code>.json",
                                    "/files"});
     return;
   }
-  auto& [code, texts] = *read.texts.begin();
-  if (rules.texts.count(code) != 0 || code == rules.default_locale) {
+  const std::string code = read.locales.front();
+  if (std::find(rules.locales.begin(), rules.locales.end(), code) != rules.locales.end() ||
+      code == rules.default_locale) {
     added.problems.push_back(Error{"rules.invalid_bundle",
                                    "the language \"" + code + "\" is loaded already",
                                    "/files/locales~1" + code + ".json"});
     return;
   }
-  check(code, texts, added.problems);
-  if (!added.problems.empty()) return;
+  if (auto texts = read.texts.find(code); texts != read.texts.end()) {
+    check(code, texts->second, added.problems);
+    if (!added.problems.empty()) return;
+    rules.texts.emplace(code, std::move(texts->second));
+  }
   rules.locales.push_back(code);
-  rules.texts.emplace(code, std::move(texts));
   rules.separate_locales.erase(code);
   added.code = code;
 }

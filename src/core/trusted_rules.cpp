@@ -1,6 +1,9 @@
 // Reads the rules bundles the build has checked (the page's module): no check, no message for a
 // field that could be wrong, since the build refused any bundle with a problem (docs/security.md
-// §4).
+// §4). Nor any words: the texts, the documents and the passages cited are what the page shows, and
+// it reads them from the same bundle, with the rest of the info the build wrote there
+// (web/rules-info.js); the module reads what decides, and each language's code.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -63,14 +66,6 @@ Expression condition(const Json& object, const char* key) {
   return found == object.end() ? Expression() : condition(*found);
 }
 
-std::vector<SourceRef> sources(const Json& entry) {
-  std::vector<SourceRef> out;
-  for (const Json& ref : array(entry, "source")) {
-    out.push_back(SourceRef{text(ref, "document"), text(ref, "passage"), text(ref, "article")});
-  }
-  return out;
-}
-
 std::vector<TextVariant> variants(const Json& entry) {
   std::vector<TextVariant> out;
   for (const Json& variant : array(entry, "variants")) {
@@ -92,17 +87,6 @@ void read_manifest(const Json& manifest, RuleSet& rules) {
   rules.version = text(manifest, "version");
   if (auto day = date(manifest, "information_date")) rules.information_date = *day;
   rules.default_locale = text(manifest, "default_locale");
-  for_each_entry(manifest, "manifest.json", "documents", [&](const Json& entry, std::string path) {
-    Document& document = rules.documents.emplace_back();
-    document.id = text(entry, "id");
-    document.path = std::move(path);
-    document.title = text(entry, "title");
-    document.file = text(entry, "file");
-    document.note = text(entry, "note");
-    document.url = text(entry, "url");
-    document.date = date(entry, "date");
-    document.internal = flag(entry, "internal", false);
-  });
 }
 
 void read_questions(const Json& file, const std::string& name, RuleSet& rules) {
@@ -124,7 +108,6 @@ void read_questions(const Json& file, const std::string& name, RuleSet& rules) {
     }
     question.asked_when = condition(entry, "asked_when");
     question.allows_unknown = flag(entry, "allows_unknown", false);
-    question.source = sources(entry);
   });
 }
 
@@ -138,7 +121,6 @@ void read_criteria(const Json& file, const std::string& name, RuleSet& rules) {
       criterion.to_check_when = condition(entry, "to_check_when");
     }
     criterion.variants = variants(entry);
-    criterion.source = sources(entry);
     // Its examples are the build's tests: the page has no use for them.
   });
 }
@@ -150,7 +132,6 @@ void read_outcomes(const Json& file, const std::string& name, RuleSet& rules) {
     outcome.path = std::move(path);
     outcome.eligibility = text(entry, "eligibility");
     outcome.when = condition(entry, "when");
-    outcome.source = sources(entry);
   });
 }
 
@@ -164,7 +145,6 @@ void read_items(const Json& file, const std::string& name, ItemKind kind, RuleSe
     item.applies_when = condition(entry, "applies_when");
     item.requires_eligibility = flag(entry, "requires_eligibility", true);
     item.programme = text(entry, "programme");
-    item.source = sources(entry);
     item.variants = variants(entry);
     item.valid_from = date(entry, "valid_from");
     if (kind == ItemKind::programme) {
@@ -191,8 +171,8 @@ Json bundle(const std::string& text) {
   return member(json, "files").is_object() ? json : Json{{"files", Json::object()}};
 }
 
-// The files locales/<code>.json of `files` into rules.locales and rules.texts, as read_locales:
-// the default language first, then by code (the order of `files`).
+// The codes of the files locales/<code>.json of `files` into rules.locales, as read_locales: the
+// default language first, then by code (the order of `files`). Their texts are the page's.
 void read_locales(const Json& files, RuleSet& rules) {
   std::vector<std::string> others;
   for (auto it = files.begin(); it != files.end(); ++it) {
@@ -203,7 +183,6 @@ void read_locales(const Json& files, RuleSet& rules) {
       continue;
     }
     std::string code = name.substr(8, name.size() - 13);
-    rules.texts.emplace(code, parsed(it.value(), name));
     if (code == rules.default_locale) {
       rules.locales.push_back(std::move(code));
     } else {
@@ -251,7 +230,8 @@ LoadedRules read_trusted_rules(const std::string& bundle_text) {
   // otherwise (rules.not_flat), and a condition left a tree would abort its evaluation.
   const Json& separate = trusted::member(bundle, "separate_locales");
   for (auto it = separate.begin(); separate.is_object() && it != separate.end(); ++it) {
-    if (rules.texts.count(it.key()) == 0 && it->is_string()) {
+    if (std::find(rules.locales.begin(), rules.locales.end(), it.key()) == rules.locales.end() &&
+        it->is_string()) {
       rules.separate_locales.emplace(it.key(), it->get<std::string>());
     }
   }
@@ -262,7 +242,7 @@ LoadedRules read_trusted_rules(const std::string& bundle_text) {
 AddedLocale add_trusted_locale(RuleSet& rules, const std::string& locale_bundle) {
   AddedLocale added;
   const Json bundle = trusted::bundle(locale_bundle);
-  RuleSet with;  // trusted::read_locales fills the locales and texts of a rule set: a scratch one
+  RuleSet with;  // trusted::read_locales fills the locales of a rule set: a scratch one
   with.default_locale = rules.default_locale;
   if (bundle["files"].size() == 1) trusted::read_locales(bundle["files"], with);
   const auto checked_by_the_build = [](const std::string&, const Json&, Errors&) {};

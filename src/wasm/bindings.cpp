@@ -84,9 +84,10 @@ Json unchecked() {
 
 extern "C" {
 
-// Loads the rules bundle ({"files": {...}}, as build-wasm.sh writes it into rules.json). Returns
-// the rules' info in their default locale, or the error: "rules.unchecked" for a bundle other than
-// the ones the build checked.
+// Loads the rules bundle ({"files": {...}}, as build-wasm.sh writes it into rules.json): `{}`, or
+// the error: "rules.unchecked" for a bundle other than the ones the build checked. The rules' info
+// (texts, questions, sources) is the page's to read from the same bundle: the build wrote it there
+// (web/rules-info.js), and this module keeps no words.
 EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   std::set_new_handler(out_of_memory);
   loaded_rules.reset();
@@ -94,25 +95,18 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   pdp::LoadedRules loaded = pdp::read_trusted_rules(bundle);
   if (!loaded.rules) return refused(loaded.problems);
   loaded_rules.emplace(std::move(*loaded.rules));  // reset above: no RuleSet move-assignment
-  return reply(pdp::rules_info(*loaded_rules, loaded_rules->default_locale));
+  return reply(std::string("{}"));
 }
 
-// The rules' info and page texts in `locale`.
-EMSCRIPTEN_KEEPALIVE const char* pdp_info(const char* locale) {
-  std::set_new_handler(out_of_memory);
-  if (!loaded_rules) return reply(no_rules());
-  return reply(pdp::rules_info(*loaded_rules, locale == nullptr ? "" : locale));
-}
-
-// Adds the texts of a language the bundle left out (its own file, rules.<code>.json as the page
-// fetches it), one the build checked. Returns the rules' info in that language, or the error.
+// Adds a language the bundle left out (its own file, rules.<code>.json as the page fetches it), one
+// the build checked, so that requests may be in it: {"locale": "<code>"}, or the error.
 EMSCRIPTEN_KEEPALIVE const char* pdp_add_locale(const char* locale_bundle) {
   std::set_new_handler(out_of_memory);
   if (!loaded_rules) return reply(no_rules());
   if (!checked_by_the_build(locale_bundle)) return reply(unchecked());
   pdp::AddedLocale added = pdp::add_trusted_locale(*loaded_rules, locale_bundle);
   if (!added.problems.empty()) return refused(added.problems);
-  return reply(pdp::rules_info(*loaded_rules, added.code));
+  return reply("{\"locale\":\"" + added.code + "\"}");  // a two-letter code: nothing to escape
 }
 
 // Assesses one request; `today` (YYYY-MM-DD, the device's date) is the default date.

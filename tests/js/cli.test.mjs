@@ -168,3 +168,24 @@ test('bundle prints the validated rules as one JSON document, and refuses broken
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('info prints the rules\' info in a language (what the page reads from rules.json), and refuses an unknown one', () => {
+  const french = run(['info', '--rules', rulesDir]);
+  assert.equal(french.code, 0);
+  const info = JSON.parse(french.stdout);
+  assert.equal(info.locale, 'fr', 'the default language without --locale');
+  assert.deepEqual(info.locales.map(({ id }) => id), ['fr', 'en']);
+  assert.equal(info.questions.situation_pro.type, 'choice');
+  assert.ok(info.questions.situation_pro.options.includes('salarie'));
+  assert.ok(Object.keys(info.sources.criteria).includes('statut_professionnel'));
+  assert.equal(typeof info.texts.ui, 'object');
+  const english = JSON.parse(run(['info', '--locale', 'en']).stdout);
+  assert.equal(english.locale, 'en');
+  assert.notEqual(english.ui.start, info.ui.start, 'the page\'s texts in English');
+  assert.deepEqual(english.questions, info.questions, 'how a question is answered is the same in every language');
+  const unknown = run(['info', '--locale', 'de']);
+  assert.equal(unknown.code, 1);
+  assert.equal(JSON.parse(unknown.stdout).error.code, 'request.unknown_locale');
+  assert.equal(run(['info', '--date', '2026-12-01']).code, 2);
+  assert.equal(run(['info', 'FILE']).code, 2);
+});

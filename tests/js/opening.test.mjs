@@ -1,5 +1,5 @@
 // web/opening.js: the opening the build writes into the page's rules.json, read back by the page
-// (its info from the bundle's own texts and languages), and the comparison that decides whether
+// (its info from the bundle, as the engine reads it: rules-info.js), and the comparison that decides whether
 // the engine's first reply must be drawn again. tests/wasm/opening.test.mjs holds the opening of
 // the built page equal to what the shipped module answers.
 import { test } from 'node:test';
@@ -21,9 +21,12 @@ const firstReply = {
   measures: [],
   eligibility: 'unknown',
 };
+const lasting = { rules: firstReply.rules, default_locale: 'fr', questions: { situation_pro: { type: 'choice', options: ['salarie'] } }, sources: {}, documents: {} };
+const frenchTexts = { locale: 'fr', name: 'Français', ui: { start: 'Commencer' } };
 const bundle = (opening, more = {}) => JSON.stringify({
-  files: { 'manifest.json': '{}', 'locales/fr.json': JSON.stringify({ locale: 'fr', name: 'Français', ui: { start: 'Commencer' } }) },
+  files: { 'manifest.json': '{}', 'locales/fr.json': JSON.stringify(frenchTexts) },
   separate_locales: { en: 'English', de: 'Deutsch' },
+  info: lasting,
   ...(opening ? { opening } : {}),
   ...more,
 });
@@ -38,11 +41,11 @@ test('the build keeps of the first reply what the intro and the first question r
 test('the page reads its opening and its info from the bundle: the default language first, the others by code, not loaded', () => {
   const opening = openingOf(bundle({ reply: openingReply(firstReply) }));
   assert.deepEqual(opening.info, {
-    rules: firstReply.rules,
+    ...lasting,
     locale: 'fr',
-    default_locale: 'fr',
     locales: [{ id: 'fr', name: 'Français', loaded: true }, { id: 'de', name: 'Deutsch', loaded: false }, { id: 'en', name: 'English', loaded: false }],
     ui: { start: 'Commencer' },
+    texts: frenchTexts,
   });
   assert.deepEqual(opening.reply, openingReply(firstReply));
 });
@@ -52,6 +55,7 @@ test('a bundle without an opening, or with a broken one, gives none: the app wai
   assert.equal(openingOf(bundle({ reply: { ...openingReply(firstReply), next_question: null } })), null);
   assert.equal(openingOf(bundle({ reply: { ...openingReply(firstReply), steps: 'none' } })), null);
   assert.equal(openingOf(bundle({ reply: { ...openingReply(firstReply), locale: 'de' } })), null, 'no texts in that language');
+  assert.equal(openingOf(bundle({ reply: openingReply(firstReply) }, { info: undefined })), null, 'no info written by the build');
   assert.equal(openingOf('{"files": '), null);
   assert.equal(openingOf(''), null);
   assert.equal(openingOf(undefined), null);

@@ -112,6 +112,38 @@ test('the page\'s rules.json leaves English out; asked for, the engine reads rul
   assert.deepEqual(read, ['rules.en.json'], 'not read again');
 });
 
+// The module keeps no words: the page reads the info from rules.json, where the build wrote the
+// core's (`pdp-assess info`), and each language's texts from its bundle (web/rules-info.js).
+test('the info the page reads from its bundles is the core\'s, in each language, the texts shown later aside', async () => {
+  const { createEngine } = await import(pathToFileURL(join(dist, 'engine.js')).href);
+  const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
+  const engine = createEngine(compiled, readFileSync(join(dist, 'rules.json'), 'utf8'), async (file) => readFileSync(join(dist, file), 'utf8'));
+  for (const locale of ['fr', 'en']) {
+    const page = await engine.useLocale(locale);
+    const core = JSON.parse(execFileSync(cli, ['info', '--locale', locale], { encoding: 'utf8' }));
+    for (const part of ['rules', 'default_locale', 'locale', 'questions', 'sources', 'documents']) assert.deepEqual(page[part], core[part], `${locale}: ${part}`);
+    const named = (locales) => locales.map(({ id, name }) => ({ id, name }));
+    assert.deepEqual(named(page.locales), named(core.locales), `${locale}: every language`);
+    // English is loaded once added, as the core has every language (French's info was read before).
+    if (locale === 'en') assert.deepEqual(page.locales, core.locales);
+    // The texts of the pages beside the flow and those the build writes into HTML come later or
+    // not at all (web/rules-bundle.js): every other text is the core's.
+    const later = /^(a11y|legal|privacy|static|meta)_/;
+    const { ui: pageUi, ...pageTexts } = page.texts;
+    const { ui: coreUi, $schema, ...coreTexts } = core.texts;  // the schema's address: the build's
+    assert.equal(typeof $schema, 'string');
+    assert.deepEqual(pageTexts, coreTexts, `${locale}: texts`);
+    assert.equal(page.ui, pageUi);
+    for (const [key, text] of Object.entries(coreUi)) {
+      if (key in pageUi) assert.equal(pageUi[key], text, `${locale}: ui.${key}`);
+      else assert.match(key, later, `${locale}: ui.${key} is missing`);
+    }
+    assert.ok(Object.keys(pageUi).every((key) => key in coreUi), `${locale}: no text of its own`);
+  }
+  assert.deepEqual(WebAssembly.Module.exports(compiled).map(({ name }) => name).filter((name) => name.startsWith('pdp_')).sort(),
+    ['pdp_add_locale', 'pdp_assess', 'pdp_load_rules', 'pdp_out_of_memory'], 'the module answers requests only');
+});
+
 test('a separate language file that does not hold its texts is refused, and the engine goes on in French', async () => {
   const { createEngine, EngineError } = await import(pathToFileURL(join(dist, 'engine.js')).href);
   const compiled = await WebAssembly.compile(readFileSync(join(dist, 'pdp-core.wasm')));
