@@ -1,9 +1,12 @@
 // The reply is written as JSON text directly (json_writer.hpp, response.cpp), with no JSON tree:
 // the text must be byte for byte what nlohmann::json dumps for the same value, as every host sent
 // it when the reply was a tree (compact, keys in byte order, the same escapes).
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -70,6 +73,103 @@ TEST_CASE("a string is escaped exactly as nlohmann dumps it", "[reply writer]") 
   SECTION("the empty string") {
     CHECK(written_string("") == "\"\"");
   }
+}
+
+TEST_CASE("every broken UTF-8 sequence of up to three bytes is replaced as nlohmann replaces it",
+          "[reply writer]") {
+  // The bytes where UTF-8's rules change (the lead bytes' ranges, the ranges of the byte after
+  // E0, ED, F0 and F4, ASCII), each alone, by twos and by threes, with ASCII around.
+  const std::vector<unsigned char> bytes = {0x00, 0x22, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0,
+                                            0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xec, 0xed,
+                                            0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff};
+  std::size_t compared = 0;
+  for (unsigned char a : bytes) {
+    for (int b = -1; b < static_cast<int>(bytes.size()); ++b) {
+      for (int c = -1; c < static_cast<int>(bytes.size()); ++c) {
+        std::string text = "x";
+        text += static_cast<char>(a);
+        if (b >= 0) text += static_cast<char>(bytes[b]);
+        if (c >= 0) text += static_cast<char>(bytes[c]);
+        for (const std::string& whole : {text, text + "\x80\x80y"}) {
+          const std::string expected = dumped(Json(whole));
+          if (written_string(whole) != expected) {
+            CAPTURE(whole);
+            CHECK(written_string(whole) == expected);
+          }
+          ++compared;
+        }
+      }
+    }
+  }
+  CHECK(compared == 2 * bytes.size() * (bytes.size() + 1) * (bytes.size() + 1));
+}
+
+TEST_CASE("four-byte sequences broken at each byte, and random bytes, are replaced as dumped",
+          "[reply writer]") {
+  for (const std::string text : {"\xf0\x9d\x84\x9e", "\xf0\x9d\x84",
+                                 "\xf0\x9d\x84"
+                                 "A",
+                                 "\xf0\x9d"
+                                 "A",
+                                 "\xf0"
+                                 "A",
+                                 "\xf0\x8f\x84\x9e", "\xf4\x8f\xbf\xbf", "\xf4\x90\xbf\xbf",
+                                 "\xf0\x9d\x84\xf0\x9d\x84\x9e"}) {
+    CAPTURE(text);
+    CHECK(written_string(text) == dumped(Json(text)));
+  }
+  std::uint32_t state = 12345;
+  const auto next_byte = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return static_cast<char>(state >> 24);
+  };
+  for (int n = 0; n < 20000; ++n) {
+    std::string text(static_cast<std::size_t>(n % 9), '\0');
+    for (char& c : text) c = next_byte();
+    if (written_string(text) != dumped(Json(text))) {
+      CAPTURE(text);
+      CHECK(written_string(text) == dumped(Json(text)));
+    }
+  }
+}
+
+TEST_CASE("a float is written in nlohmann's shortest form, infinities and NaN as null",
+          "[reply writer]") {
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1.0,
+                                -1.5,
+                                0.1,
+                                1e21,
+                                1e-7,
+                                123456789.125,
+                                5e-324,
+                                std::numeric_limits<double>::max(),
+                                std::numeric_limits<double>::lowest(),
+                                std::numeric_limits<double>::infinity(),
+                                -std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+  std::uint64_t bits = 0x3ff0000000000000u;
+  for (int n = 0; n < 5000; ++n) {
+    bits = bits * 6364136223846793005u + 1442695040888963407u;
+    double value;
+    std::memcpy(&value, &bits, sizeof value);
+    values.push_back(value);
+  }
+  for (const double value : values) {
+    CAPTURE(value);
+    CHECK(pdp::json_text(Json(value)) == dumped(Json(value)));
+  }
+  CHECK(pdp::json_text(Json(-0.0)) == "-0.0");
+  CHECK(pdp::json_text(Json(2.0)) == "2.0");
+  CHECK(pdp::json_text(Json(std::numeric_limits<double>::quiet_NaN())) == "null");
+}
+
+TEST_CASE("json_text writes any parsed value as nlohmann dumps it", "[reply writer]") {
+  const Json value = Json::parse(
+      R"({"b":[1,-2,3.25,"\u00e9\n",true,null,{}],"a":{"z":[],"y":18446744073709551615},"":0})");
+  CHECK(pdp::json_text(value) == dumped(value));
+  CHECK(pdp::json_text(Json("\xff")) == "\"\xEF\xBF\xBD\"");
 }
 
 TEST_CASE("objects, arrays, numbers, booleans, null and dumped values are written as dumped",

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/json_writer.hpp"
 #include "core/quote.hpp"
 
 namespace pdp {
@@ -30,7 +31,7 @@ void append_value_key(const Question& question, const Json& value, std::string& 
     key += ']';
     return;
   }
-  const std::string text = value.dump();
+  const std::string text = json_text(value);
   key += 'j';
   key += std::to_string(text.size());
   key += ':';

@@ -2,6 +2,7 @@
 #include "core/compiled_rules.hpp"
 
 #include <cstdlib>
+#include <iterator>
 
 #include "core/json_reader.hpp"
 
@@ -67,28 +68,14 @@ Verdict Condition::decide(Symbols symbols, logic::Budget& budget) const {
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules) {
-  // Notes where a condition stays a tree (only read_checked_rules needs the paths: rare).
-  const auto note = [this](const Condition& condition, const std::string& path) {
-    if (!condition.flat()) tree_conditions.push_back(path);
-  };
-  const auto note_variants = [&](const std::vector<Condition>& variants, const std::string& path) {
-    for (std::size_t v = 0; v < variants.size(); ++v) {
-      note(variants[v], path + "/variants/" + std::to_string(v) + "/when");
-    }
-  };
   for (const auto& question : rules.questions) {
     QuestionConditions conditions{Condition(rules, question.asked_when), {}};
-    note(conditions.asked_when, question.path + "/asked_when");
     for (const auto& option : question.options) {
       const auto when = question.options_when.find(option);
       conditions.options_when.push_back(
           when == question.options_when.end()
               ? std::nullopt
               : std::optional<Condition>(Condition(rules, when->second)));
-      if (conditions.options_when.back()) {
-        note(*conditions.options_when.back(),
-             question.path + "/options_when/" + pointer_token(option));
-      }
     }
     questions.push_back(std::move(conditions));
   }
@@ -97,11 +84,6 @@ CompiledRules::CompiledRules(const RuleSet& rules) {
                         optional_condition(rules, criterion.to_check_when),
                         variant_conditions(rules, criterion.variants), 0});
     criteria.back().depends_on = depends_on(*this, criteria.back());
-    note(criteria.back().condition, criterion.path + "/condition");
-    if (criteria.back().to_check_when) {
-      note(*criteria.back().to_check_when, criterion.path + "/to_check_when");
-    }
-    note_variants(criteria.back().variants, criterion.path);
   }
   for (ItemKind kind : kItemKinds) {
     auto& list = items.emplace_back();
@@ -110,15 +92,49 @@ CompiledRules::CompiledRules(const RuleSet& rules) {
       if (!programme && !item.programme.empty()) programme = rules.programme(item.programme);
       list.push_back({Condition(rules, item.applies_when), variant_conditions(rules, item.variants),
                       programme});
-      note(list.back().applies_when, item.path + "/applies_when");
-      note_variants(list.back().variants, item.path);
     }
   }
-  for (const auto& outcome : rules.outcomes) {
-    outcomes.emplace_back(rules, outcome.when);
-    note(outcomes.back(), outcome.path + "/when");
-  }
+  for (const auto& outcome : rules.outcomes) outcomes.emplace_back(rules, outcome.when);
   ways_to_meet.resize(rules.criteria.size());
+}
+
+std::vector<std::string> tree_condition_paths(const RuleSet& rules) {
+  const CompiledRules& flat = compiled(rules);
+  std::vector<std::string> paths;
+  const auto note = [&](const Condition& condition, const std::string& path) {
+    if (!condition.flat()) paths.push_back(path);
+  };
+  const auto note_variants = [&](const std::vector<Condition>& variants, const std::string& path) {
+    for (std::size_t v = 0; v < variants.size(); ++v) {
+      note(variants[v], path + "/variants/" + std::to_string(v) + "/when");
+    }
+  };
+  for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+    const Question& question = rules.questions[q];
+    note(flat.questions[q].asked_when, question.path + "/asked_when");
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+      const auto& when = flat.questions[q].options_when[o];
+      if (when) note(*when, question.path + "/options_when/" + pointer_token(question.options[o]));
+    }
+  }
+  for (std::size_t c = 0; c < rules.criteria.size(); ++c) {
+    const std::string& path = rules.criteria[c].path;
+    note(flat.criteria[c].condition, path + "/condition");
+    if (flat.criteria[c].to_check_when)
+      note(*flat.criteria[c].to_check_when, path + "/to_check_when");
+    note_variants(flat.criteria[c].variants, path);
+  }
+  for (std::size_t k = 0; k < std::size(kItemKinds); ++k) {
+    const auto& items = rules.items_of(kItemKinds[k]);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      note(flat.items[k][i].applies_when, items[i].path + "/applies_when");
+      note_variants(flat.items[k][i].variants, items[i].path);
+    }
+  }
+  for (std::size_t o = 0; o < rules.outcomes.size(); ++o) {
+    note(flat.outcomes[o], rules.outcomes[o].path + "/when");
+  }
+  return paths;
 }
 
 const CompiledRules& compiled(const RuleSet& rules) {

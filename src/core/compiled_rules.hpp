@@ -73,8 +73,6 @@ struct CompiledRules {
   std::vector<CriterionConditions> criteria;
   std::vector<std::vector<ItemConditions>> items;  // per kind, in the order of kItemKinds
   std::vector<Condition> outcomes;
-  // Where the conditions the flat form leaves out are (e.g. "criteria.json#/criteria/0/condition").
-  std::vector<std::string> tree_conditions;
 
   // What would meet each criterion, by the answers it depends on (what_would_change.cpp): the
   // search depends on nothing else, and the same few partial situations come back on every call.
@@ -91,5 +89,9 @@ struct CompiledRules {
 
 // The compiled form of `rules`, built on its first use and kept in rules.compiled.
 const CompiledRules& compiled(const RuleSet& rules);
+
+// Where the conditions the flat form leaves out are (e.g. "criteria.json#/criteria/0/condition"):
+// what the checks of a bundle for the page refuse (the page's module does not ask).
+std::vector<std::string> tree_condition_paths(const RuleSet& rules);
 
 }  // namespace pdp

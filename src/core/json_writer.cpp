@@ -1,63 +1,69 @@
 // JSON text written as nlohmann::json dumps it: see json_writer.hpp.
 #include "core/json_writer.hpp"
 
+#include <cmath>
+
 namespace pdp {
 namespace {
 
 using Json = nlohmann::json;
 
-std::string dumped(const Json& json) {
-  return json.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+// How many bytes of the UTF-8 sequence that starts at `i` are well formed (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF, as nlohmann's decoder), and whether they make a
+// whole character. A lead byte that starts no sequence has 0 bytes well formed.
+struct Utf8Prefix {
+  std::size_t length;
+  bool whole;
+};
 
-// Length of the well-formed UTF-8 sequence that starts at `i` (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF, as nlohmann's decoder), or 0 if there is none.
-std::size_t utf8_sequence_at(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) {
-    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-  };
-  const auto continuation = [&](std::size_t k, unsigned char low = 0x80,
-                                unsigned char high = 0xBF) {
-    const unsigned char b = byte(k);
-    return b >= low && b <= high;
-  };
-  const unsigned char lead = byte(0);
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(1) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    const bool second = lead == 0xE0   ? continuation(1, 0xA0)
-                        : lead == 0xED ? continuation(1, 0x80, 0x9F)
-                                       : continuation(1);
-    return second && continuation(2) ? 3 : 0;
+Utf8Prefix utf8_prefix_at(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the range of the byte after the lead
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return {0, false};
   }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    const bool second = lead == 0xF0   ? continuation(1, 0x90)
-                        : lead == 0xF4 ? continuation(1, 0x80, 0x8F)
-                                       : continuation(1);
-    return second && continuation(2) && continuation(3) ? 4 : 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= text.size()) return {k, false};
+    const auto byte = static_cast<unsigned char>(text[i + k]);
+    if (byte < low || byte > high) return {k, false};
+    low = 0x80, high = 0xBF;
   }
-  return 0;
+  return {length, true};
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
-  const std::size_t start = out.size();
   out += '"';
   std::size_t plain_from = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte >= 0x80) {
       // Rules and answers are valid UTF-8 (checked when loaded, parsed from JSON) and kept as
-      // they are; anything else is left to nlohmann, whose replacement of broken sequences is
-      // subtle to copy.
-      const std::size_t length = utf8_sequence_at(text, i);
-      if (length == 0) {
-        out.resize(start);
-        out += dumped(Json(std::string(text)));
-        return;
+      // they are. A broken sequence becomes one U+FFFD, as nlohmann's dump replaces it: the bytes
+      // well formed so far and the lead are dropped, and the byte that broke it is read again.
+      const Utf8Prefix prefix = utf8_prefix_at(text, i);
+      if (prefix.whole) {
+        i += prefix.length - 1;
+        continue;
       }
-      i += length - 1;
+      out.append(text.data() + plain_from, i - plain_from);
+      out += "\xEF\xBF\xBD";
+      const std::size_t dropped = prefix.length == 0 ? 1 : prefix.length;
+      plain_from = i + dropped;
+      i += dropped - 1;
       continue;
     }
     if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
@@ -195,7 +201,8 @@ void JsonWriter::raw(std::string_view json) {
 
 void JsonWriter::value(const Json& json) {
   // Written here rather than dumped: nlohmann's serializer zeroes a 512-byte buffer on each dump,
-  // which cost an assessment more than all its answers. A float is left to it (its shortest form).
+  // which cost an assessment more than all its answers, and the page's module carries no copy of
+  // it.
   switch (json.type()) {
     case Json::value_t::string:
       string(json.get_ref<const std::string&>());
@@ -225,9 +232,30 @@ void JsonWriter::value(const Json& json) {
       }
       end_object();
       return;
-    default:
-      raw(dumped(json));
+    case Json::value_t::number_float:
+      float_number(json.get<double>());
+      return;
+    default:  // binary or discarded: no parsed JSON holds them
+      null();
   }
+}
+
+void JsonWriter::float_number(double value) {
+  separate();
+  if (!std::isfinite(value)) {
+    out_ += "null";  // as nlohmann dumps infinities and NaN
+  } else {
+    // nlohmann's own shortest form (Grisu2): its dump writes a float with the same function.
+    char buffer[64];
+    out_.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value));
+  }
+  after_value_ = true;
+}
+
+std::string json_text(const Json& json) {
+  JsonWriter out;
+  out.value(json);
+  return out.take();
 }
 
 std::string JsonWriter::take() {

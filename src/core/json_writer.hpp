@@ -47,7 +47,7 @@ class JsonWriter {
   }
   void boolean(bool value);
   void null();
-  // A value already in JSON: nlohmann's dump of a small value (an answer, as the request had it).
+  // A value already in JSON text (an answer, as the request had it).
   void raw(std::string_view json);
   void value(const nlohmann::json& json);
 
@@ -61,6 +61,7 @@ class JsonWriter {
   void signed_number(long long value);
   void unsigned_number(unsigned long long value);
   void digits(unsigned long long value);
+  void float_number(double value);
 
   std::string out_;
   bool after_value_ = false;
@@ -68,5 +69,9 @@ class JsonWriter {
 
 // How nlohmann dumps `text` as a JSON string (quotes included), appended to `out`.
 void append_json_string(std::string& out, std::string_view text);
+
+// `json` as nlohmann dumps it, compact with broken UTF-8 replaced (dump(-1, ' ', false,
+// error_handler_t::replace)), written by JsonWriter: the page's module carries no serializer.
+std::string json_text(const nlohmann::json& json);
 
 }  // namespace pdp

@@ -1,6 +1,7 @@
 // Messages quote what they were given; this keeps such quotes valid and bounded.
 #include "core/quote.hpp"
 
+#include "core/json_writer.hpp"
 #include "core/logic/utf8.hpp"
 
 namespace pdp {
@@ -22,7 +23,7 @@ std::string quoted_text(std::string_view text, std::size_t max_bytes) {
 }
 
 std::string quoted_value(const nlohmann::json& value) {
-  return quoted_text(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 60);
+  return quoted_text(json_text(value), 60);
 }
 
 std::string quoted_list(const std::vector<std::string>& items) {

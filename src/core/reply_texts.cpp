@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/cited_sources.hpp"
+#include "core/json_writer.hpp"
 #include "core/texts.hpp"
 
 namespace pdp {
@@ -31,14 +32,14 @@ class Wording {
   // A reply's ISO date in words ("1er décembre 2026").
   std::string date(const Json& iso) {
     auto parsed = Date::parse(iso.get<std::string>());
-    if (!parsed) invalid("a date that is not YYYY-MM-DD: " + iso.dump());
+    if (!parsed) invalid("a date that is not YYYY-MM-DD: " + json_text(iso));
     return parsed ? format_.date(*parsed) : std::string();
   }
 
   const Question& question(const Json& id) {
     const int index = rules_.question_index(id.get<std::string>());
     if (index < 0) {
-      invalid("a question these rules lack: " + id.dump());
+      invalid("a question these rules lack: " + json_text(id));
       return rules_.questions.front();
     }
     return rules_.questions[static_cast<std::size_t>(index)];

@@ -394,7 +394,7 @@ Json problems_response(const Errors& problems) {
 }
 
 std::string reply_text(const Json& reply) {
-  return reply.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return json_text(reply);
 }
 
 }  // namespace pdp

@@ -380,7 +380,7 @@ std::optional<RuleSet> read_rule_set(const RuleFiles& files, Errors& problems) {
 
 // Without the tree evaluator (the page's module), every condition must take the flat form.
 void refuse_tree_conditions(const RuleSet& rules, Errors& problems) {
-  for (const auto& path : compiled(rules).tree_conditions) {
+  for (const auto& path : tree_condition_paths(rules)) {
     problems.push_back(
         Error{"rules.not_flat",
               "the condition at \"" + path +

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/assessment.hpp"
+#include "core/json_writer.hpp"
 #include "core/response.hpp"
 #include "core/rules_loader.hpp"
 #include "core/sha256.hpp"
@@ -34,7 +35,7 @@ bool ran_out_of_memory = false;
 }
 
 const char* reply(const Json& response) {
-  last_reply = response.dump(-1, ' ', false, Json::error_handler_t::replace);
+  last_reply = pdp::json_text(response);
   return last_reply.c_str();
 }
 
@@ -66,8 +67,7 @@ bool checked_by_the_build(const char* bundle) {
 // the one problem a bundle the build checked can have: a language's bundle given as the rules, the
 // rules as a language, or a language added twice.
 const char* refused(const pdp::Errors& problems) {
-  const std::string error = pdp::error_response(problems.front())["error"].dump(
-      -1, ' ', false, Json::error_handler_t::replace);
+  const std::string error = pdp::json_text(pdp::error_response(problems.front())["error"]);
   return reply("{\"error\":" + error + ",\"problems\":[" + error + "]}");
 }
 
