@@ -1,7 +1,8 @@
 // Fuzz target: any text as a request, through parsing, validation and the whole assessment.
 // Invariants: the answer is either exactly a documented error, or a complete response whose parts
 // agree with each other, that carries ids and values only and is worded in its language by
-// with_texts; assessing the answers it used gives the same response again.
+// with_texts; assessing the answers it used gives the same response again. And the input's bytes
+// as a JSON string are written by json_text as nlohmann dumps them.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
+#include "core/json_writer.hpp"
 #include "core/reply_texts.hpp"
 #include "invariants.hpp"
 
@@ -115,6 +117,11 @@ void expect_complete(const Json& response, const Json& context) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   const pdp::Date today{2026, 11, 23};
+  // Any bytes as a JSON string are written as nlohmann dumps them (broken UTF-8 replaced alike):
+  // the module writes every text of its replies with json_text, having no serializer of its own.
+  expect(
+      pdp::json_text(Json(text)) == Json(text).dump(-1, ' ', false, Json::error_handler_t::replace),
+      "json_text writes a text as nlohmann dumps it", {{"bytes", text.substr(0, 200)}});
   // The reply is text, as the page's module sends it; nlohmann's parser checks that it is UTF-8.
   const std::string reply = pdp::assess_text(rules(), text, today);
   const Json response = Json::parse(reply, nullptr, false);
