@@ -119,8 +119,7 @@ std::optional<Request> read_plain_request(const RuleSet& rules, const std::strin
     request.date = *date;
   }
   if (parts.locale) {
-    if (parts.locale->size() != 2 || std::find(rules.locales.begin(), rules.locales.end(),
-                                               *parts.locale) == rules.locales.end()) {
+    if (parts.locale->size() != 2 || !rules.has_locale(*parts.locale)) {
       return std::nullopt;
     }
     request.locale = *parts.locale;

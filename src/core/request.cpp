@@ -1,7 +1,6 @@
 // Validation of requests: every refusal names the answer, the value and what is allowed.
 #include "core/request.hpp"
 
-#include <algorithm>
 #include <set>
 
 #include "core/json_reader.hpp"
@@ -138,7 +137,7 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
                    "/locale"};
     }
     const std::string& code = locale->get_ref<const std::string&>();
-    if (std::find(rules.locales.begin(), rules.locales.end(), code) == rules.locales.end()) {
+    if (!rules.has_locale(code)) {
       return Error{"request.unknown_locale",
                    "\"locale\": the language \"" + code +
                        "\" is not available (available: " + quoted_list(rules.locales) + ")",

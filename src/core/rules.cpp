@@ -42,6 +42,10 @@ int RuleSet::question_index(const std::string& id) const {
   return -1;
 }
 
+bool RuleSet::has_locale(const std::string& code) const {
+  return std::find(locales.begin(), locales.end(), code) != locales.end();
+}
+
 const std::vector<Item>& RuleSet::items_of(ItemKind kind) const {
   return items[static_cast<std::size_t>(kind)];
 }

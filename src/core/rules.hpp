@@ -169,6 +169,8 @@ struct RuleSet {
 
   // Index of a question in `questions`, or -1.
   int question_index(const std::string& id) const;
+  // Whether `code` is one of `locales` (its texts read, or its code added by a trusting reader).
+  bool has_locale(const std::string& code) const;
   const std::vector<Item>& items_of(ItemKind kind) const;
   // The programme of that id, or nullptr.
   const Item* programme(const std::string& id) const;

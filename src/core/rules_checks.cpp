@@ -408,8 +408,7 @@ void check_rules(const RuleSet& rules, Errors& problems) {
     }
   }
 
-  if (!rules.default_locale.empty() && std::find(rules.locales.begin(), rules.locales.end(),
-                                                 rules.default_locale) == rules.locales.end()) {
+  if (!rules.default_locale.empty() && !rules.has_locale(rules.default_locale)) {
     problems.push_back(Error{"rules.unknown_locale",
                              "the default locale \"" + rules.default_locale +
                                  "\" has no file locales/" + rules.default_locale + ".json",

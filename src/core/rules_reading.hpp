@@ -2,7 +2,6 @@
 // trusts a bundle the build checked (trusted_rules.cpp).
 #pragma once
 
-#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -30,8 +29,7 @@ void add_read_locale(RuleSet& rules, RuleSet& read, Check check, AddedLocale& ad
     return;
   }
   const std::string code = read.locales.front();
-  if (std::find(rules.locales.begin(), rules.locales.end(), code) != rules.locales.end() ||
-      code == rules.default_locale) {
+  if (rules.has_locale(code) || code == rules.default_locale) {
     added.problems.push_back(Error{"rules.invalid_bundle",
                                    "the language \"" + code + "\" is loaded already",
                                    "/files/locales~1" + code + ".json"});

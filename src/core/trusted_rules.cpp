@@ -3,7 +3,6 @@
 // §4). Nor any words: the texts, the documents and the passages cited are what the page shows, and
 // it reads them from the same bundle, with the rest of the info the build wrote there
 // (web/rules-info.js); the module reads what decides, and each language's code.
-#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -230,8 +229,7 @@ LoadedRules read_trusted_rules(const std::string& bundle_text) {
   // otherwise (rules.not_flat), and a condition left a tree would abort its evaluation.
   const Json& separate = trusted::member(bundle, "separate_locales");
   for (auto it = separate.begin(); separate.is_object() && it != separate.end(); ++it) {
-    if (std::find(rules.locales.begin(), rules.locales.end(), it.key()) == rules.locales.end() &&
-        it->is_string()) {
+    if (!rules.has_locale(it.key()) && it->is_string()) {
       rules.separate_locales.emplace(it.key(), it->get<std::string>());
     }
   }
