@@ -193,7 +193,8 @@ async function main() {
     process.exit(2);
   }
   // First: standalone.html is made from index.html, and the worker lists its hash.
-  const staticTexts = STATIC_PAGES.reduce((count, name) => count + writeStaticPage(dir, name), 0);
+  let staticTexts = 0;
+  for (const name of STATIC_PAGES) staticTexts += await writeStaticPage(dir, name);
   rmSync(join(dir, STATIC_TEXTS), { force: true });  // the build's own: not shipped
   rmSync(join(dir, STATIC_PAGES_DIR), { recursive: true, force: true });  // written into the pages
   const address = writePageHead(dir);

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATIC_TEXTS, asideFile } from '../web/rules-bundle.js';
+import { staticOpening } from './static-opening.mjs';
 
 /** The pages the build fills from the rules' texts: the public page, then its static pages. */
 export const STATIC_PAGES = ['index.html', 'accessibilite.html', 'mentions-legales.html', 'donnees-personnelles.html'];
@@ -73,15 +74,19 @@ export function fillTexts(html, texts, file = 'index.html') {
     .replace(CONTENT_SLOT, (_attribute, path) => ` content="${textAt(path)}"`);
 }
 
+// Where index.html gets the opening's first question and intro (static-opening.mjs).
+const OPENING_SLOT = '<div data-static-opening></div>';
+
 // The source's comments are for its readers: every byte of index.html comes before the first paint.
 const COMMENT = /\n?[ \t]*<!--[^]*?-->/g;
 
 /**
  * Fills dir/<name> from dir/rules.json, the default language's asides.<code>.json (the static
  * legal pages' texts) and static-texts.json (the texts only HTML written by the build shows:
- * web/rules-bundle.js), without its comments; returns the number of texts written.
+ * web/rules-bundle.js), without its comments; index.html also gets the opening's first question
+ * and intro as the app draws them (static-opening.mjs). Returns the number of texts written.
  */
-export function writeStaticPage(dir, name = 'index.html') {
+export async function writeStaticPage(dir, name = 'index.html') {
   const file = join(dir, name);
   const read = (path) => readFileSync(path, 'utf8');
   const pages = join(dir, STATIC_PAGES_DIR);
@@ -93,8 +98,14 @@ export function writeStaticPage(dir, name = 'index.html') {
   for (const more of [asides, join(dir, STATIC_TEXTS)]) {
     if (existsSync(more)) Object.assign(texts.ui, JSON.parse(readFileSync(more, 'utf8')));
   }
-  const filled = fillTexts(html, texts, name);
+  let filled = fillTexts(html, texts, name);
   if (/data-text(-content)?=/.test(filled)) throw new Error(`${name}: a data-text element is not empty, or not closed right after it opens`);
+  if (name === 'index.html') {
+    // The question first: while it is the address's target, it hides what follows it (base.css).
+    const { intro, question } = await staticOpening(readFileSync(join(dir, 'rules.json'), 'utf8'));
+    if (filled.split(OPENING_SLOT).length !== 2) throw new Error(`index.html: expected ${OPENING_SLOT} exactly once`);
+    filled = filled.replace(OPENING_SLOT, () => `${question}\n${intro}`);
+  }
   writeFileSync(file, filled);
   return (html.match(SLOT) ?? []).length + (html.match(CONTENT_SLOT) ?? []).length;
 }

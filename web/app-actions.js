@@ -4,9 +4,9 @@
 // in place, and the kiosk's wipe.
 import { isAside, renderAside } from './asides.js';
 import { EngineError, loadEngine, today } from './engine.js';
-import { initialState, receive, storedPart, update } from './flow.js';
+import { initialState, receive, shownQuestion, storedPart, update } from './flow.js';
 import { showsTheSame } from './opening.js';
-import { renderState } from './render.js';
+import { pickOf, renderState } from './render.js';
 import { createTexts } from './texts.js';
 
 // How long a person is on the opening's intro before the engine starts anyway: reading it takes
@@ -32,6 +32,7 @@ export async function boot(app) {
     await showOpening(app, opening);
     // Ready: the first screen is there, and usable (an error may follow if the engine cannot load).
     app.emit('ready');
+    if (app.state.screen === 'question') app.emit('started');
     app.root.ownerDocument.defaultView.setTimeout(wanted, INTRO_READING_MS);
   } else {
     wanted();
@@ -82,8 +83,18 @@ async function showOpening(app, opening) {
   app.t = createTexts(opening.info.ui, opening.info.locale);
   app.language.show(opening.info, app.t);
   const { state } = update(initialState({ locale: app.t.locale }), { type: 'confirm' });
-  app.state = receive(state, opening.reply);
+  app.state = takeOver(app, receive(state, opening.reply));
   await render(app);
+}
+
+// The page's static first question (index.html), opened before the app was there: the app starts
+// on it, with what was chosen on it.
+function takeOver(app, onIntro) {
+  const shown = app.staticQuestion();
+  if (!shown || shown.getAttribute('data-static-question') !== onIntro.reply.next_question?.id) return onIntro;
+  const onQuestion = update(onIntro, { type: 'start' }).state;
+  const value = pickOf(shown, shownQuestion(onQuestion).question);
+  return value === null ? onQuestion : update(onQuestion, { type: 'pick', value }).state;
 }
 
 // The engine's reply to the request the opening answered: the same screen, drawn again only if the

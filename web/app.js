@@ -26,6 +26,9 @@ import { createView } from './view.js';
  * @param {object} [options.engineOptions] passed to loadEngine (base URL, inlined wasm and rules)
  * @param {Element|null} [options.placeholder] shown where the screens go until the first one is
  *   (the public page's static first screen, index.html)
+ * @param {() => Element|null} [options.staticQuestion] the placeholder's first question, when the
+ *   person has opened it (index.html: it works before the app): the opening starts there, with
+ *   what is chosen on it
  * @param {Promise<object|null>|object|null} [options.opening] the intro and the first question as the
  *   build had the core word them (opening.js's openingOf), or a promise of it: drawn on a first
  *   visit before the engine is ready
@@ -47,6 +50,7 @@ export function startApp({
   engineOptions = {},
   kiosk = null,
   placeholder = null,
+  staticQuestion = () => null,
   opening = null,
   laterStyles = async () => {},
 }) {
@@ -56,7 +60,7 @@ export function startApp({
   const app = {
     root, view, emit, settings, engineOptions, loadError,
     store: settings ? memoryStore() : store,  // the kiosk keeps nothing anywhere
-    engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false, opening, laterStyles,
+    engine: null, t: null, state: null, kiosk: null, busy: false, destroyed: false, opening, laterStyles, staticQuestion,
     // On the opening: the engine while it loads (null if it cannot), what an action awaits, and
     // what starts it (app-actions.js, boot).
     waiting: null, wantEngine: () => {},

@@ -25,11 +25,14 @@ const readRules = () => {
   });
   return rules;
 };
-startPage({
+// The static first screens work already (index.html): the app starts in tasks of the lowest
+// priority, after what the browser does for the person first (a click on Start, and its frame).
+const later = (task) => (globalThis.scheduler?.postTask ? globalThis.scheduler.postTask(task, { priority: 'background' }) : new Promise((resolve) => setTimeout(resolve, 0)).then(task));
+later(() => startPage({
   emit: relaying ? (name) => relaying.then((post) => post(name)) : undefined,
   // The module is fetched while the rules arrive (engine.js waits for both).
   engineOptions: () => ({ rules: readRules(), inWorker: (files) => engineInWorker(startEngineWorker, files) }),
-  opening: readRules().then(openingOf, () => null),
+  opening: readRules().then((text) => later(() => openingOf(text)), () => null),
   laterStyles: laterStyles(document, new URL('styles-later.css', import.meta.url)),
-});
+}));
 registerOfflineWorker();

@@ -1,8 +1,9 @@
 // What the public page and standalone.html share: the questionnaire in <main id="app">, its
 // language from ?lang=, its answers in sessionStorage (in memory only with ?kiosk, and idle=,
 // countdown= in seconds: docs/kiosk.md), the load-error screen from index.html's <template>.
-// index.html's static first screen (the intro's heading and lead, and the ways to ask without the
-// questionnaire) stays in view until the app draws its own; the ways to ask go on the load-error
+// index.html's static first screens (the opening's intro and first question, which work before any
+// script, and the ways to ask without the questionnaire) stay in view until the app draws its own,
+// on the question if the person has opened it, with what they chose; the ways to ask go on the load-error
 // screen too; and where WebAssembly cannot run, the static screen is all the page shows. The
 // build's opening (opening.js) lets the app draw its intro and first question before its engine
 // has started: main.js and standalone.js hand it over from the rules they read.
@@ -49,6 +50,8 @@ export function startPage(options = {}) {
     ownsDocument: true,
     kiosk: kioskFromAddress(window.location.search),
     placeholder: staticIntro,
+    // Opened by its Start link before the app was there: the app starts on it.
+    staticQuestion: () => staticIntro?.querySelector('[data-static-question]:target') ?? null,
     loadError: () => {
       const screen = template.content.firstElementChild.cloneNode(true);
       if (waysToAsk) screen.append(waysToAsk.cloneNode(true));

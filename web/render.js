@@ -73,8 +73,8 @@ function rulesChangedNotice(dropped, t) {
   );
 }
 
-// The choice on screen in the core's form (as the question's Next sends it), or null for none.
-function pickOf(screen, question) {
+/** The choice on `screen` in the core's form (as the question's Next sends it), or null for none. */
+export function pickOf(screen, question) {
   const values = [...screen.querySelectorAll('input[name="answer"]:checked')].map((input) => input.value);
   const chosen = (question.choices ?? []).filter((choice) => values.includes(String(choice.value))).map((choice) => choice.value);
   if (chosen.length === 0) return null;

@@ -22,9 +22,25 @@ export function createView({ root, ownsDocument, placeholder = null }) {
   // The language switcher sits above the screens, so it is on every one of them.
   const languageBar = doc.createElement('div');
   languageBar.className = 'language-bar';
+  // The static first screens work before the app (index.html): what the person last focused on
+  // them (a choice of the first question) is focused again, by its id, on the app's screen that
+  // replaces them. The browser may have dropped the focus already (moving them, or at the page's
+  // load when the address names the question): then the choice checked on the question shown.
+  const focusedFirst = doc.activeElement?.id && placeholder?.contains(doc.activeElement) ? doc.activeElement : null;
+  let placeholderFocus = focusedFirst?.id ?? '';
+  const onPlaceholderFocus = (event) => {
+    placeholderFocus = event.target.id ?? '';
+  };
+  placeholder?.addEventListener('focusin', onPlaceholderFocus);
+  const focusToKeep = () => {
+    if (!placeholder?.isConnected) return '';
+    if (placeholder.contains(doc.activeElement)) return doc.activeElement.id;
+    return placeholderFocus || (placeholder.querySelector(':target input:checked')?.id ?? '');
+  };
   // Not a blank page while the engine loads: the first screen, or the error, replaces it.
   if (placeholder) app.append(placeholder);
   root.replaceChildren(languageBar, app, status);
+  if (focusedFirst && doc.activeElement !== focusedFirst) focusedFirst.focus({ preventScroll: true });
   // On the public page the footer is the page's own, after <main>: a footer landmark that a
   // screen reader reaches from any screen (RGAA 12.6). Embedded, the tool is not the page: its
   // footer stays in its root, under the screen.
@@ -51,6 +67,7 @@ export function createView({ root, ownsDocument, placeholder = null }) {
    * notice); `t`: the texts of its footer.
    */
   function show(screen, { step, t, before = [] }) {
+    const keptFocus = shownBefore ? '' : focusToKeep();
     // The ways to the pages beside the flow, under every screen (on one of them, to the others).
     const name = screen.getAttribute('data-screen') ?? '';
     const footer = renderFooter({ t, current: name });
@@ -63,7 +80,8 @@ export function createView({ root, ownsDocument, placeholder = null }) {
     app.setAttribute('data-current-screen', name);
     if (ownsDocument) {
       doc.title = t('page_title', { step });
-      win.scrollTo(0, 0);
+      // Not over the static first screens: the person may be reading further down.
+      if (shownBefore) win.scrollTo(0, 0);
     } else if (root.getBoundingClientRect().top < 0) {
       // Embedded: bring the tool's top back into view, never scroll the host otherwise.
       root.scrollIntoView({ block: 'start' });
@@ -71,6 +89,10 @@ export function createView({ root, ownsDocument, placeholder = null }) {
     // The first screen is the page loading, not a change: the focus stays where the browser (or,
     // embedded, the host page) has it, and no focus ring shows on a heading nobody moved to.
     if (shownBefore) screen.querySelector('[data-focus]')?.focus({ preventScroll: !ownsDocument });
+    else if (keptFocus && (!doc.activeElement || doc.activeElement === doc.body)) {
+      screen.querySelector(`[id="${keptFocus}"]`)?.focus({ preventScroll: true });
+    }
+    placeholder?.removeEventListener('focusin', onPlaceholderFocus);
     shownBefore = true;
     announce(step);
   }

@@ -1,8 +1,8 @@
 // A page that degrades, never blank (docs/page.md, "The static first screen"): with JavaScript
 // off, without WebAssembly, and when the module or the rules fail to load, the page shows what a
 // person can still do (the accompaniment in a few sentences, the 36 46, the ameli account), from
-// the rules' French texts written into index.html by the build. And when everything works, the app
-// takes the static screen over without moving its heading.
+// the rules' French texts written into index.html by the build, and no Start. And when everything
+// works, the app takes the static screen over without moving its heading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -48,13 +48,17 @@ async function assertWaysToAsk(page, within) {
 async function assertStaticScreen(page) {
   const screen = page.locator('[data-static-intro]');
   assert.ok(await screen.isVisible(), 'the static first screen is shown');
-  assert.equal(squash(await screen.locator('h1').textContent()), fr.ui.app_title);
+  assert.equal(squash(await screen.locator('h1.intro-title').textContent()), fr.ui.app_title);
   for (const text of [fr.ui.intro_text, fr.ui.static_what]) {
     assert.ok(await screen.getByText(text, { exact: true }).isVisible(), `shown: ${text}`);
   }
   await assertWaysToAsk(page, '[data-static-intro]');
   assert.equal(await page.locator('.loading').isVisible(), false, '"Chargement…" is not shown');
   assert.equal(await page.locator('[data-screen]').count(), 0, 'no screen of the app');
+  // The questionnaire cannot run: no Start, no first question, no word of it.
+  assert.equal(await page.locator('[data-static-start]').isVisible(), false, 'no Start');
+  assert.equal(await page.locator('[data-static-question]').isVisible(), false, 'no first question');
+  assert.equal(await screen.getByText(fr.ui.intro_how, { exact: true }).isVisible(), false, 'no word of the questions');
 }
 
 // Playwright's text locators skip <noscript>: read it by its place.
@@ -73,6 +77,10 @@ test('JavaScript off: the static screen, the sentence that the questionnaire nee
     await assertNoScriptSentence(page);
     assert.equal(await page.locator('[data-static-reason="no-wasm"]').isVisible(), false);
     await screenshot(page, 'degraded-nojs-375.png');
+    // An address that opens the first question (a link kept from a visit with JavaScript) shows
+    // the same screen: the question cannot go on without it.
+    await page.goto(`${env.url}#premiere-question`);
+    await assertStaticScreen(page);
     // No axe here: axe.run waits on the page's timers, which never fire with JavaScript off. The
     // same elements and styles are checked below, on the page without WebAssembly.
     // standalone.html is made from index.html: the same screen (from file://, as it is used: the
@@ -177,11 +185,12 @@ test('everything works: the static heading and lead are drawn before the rules a
     const release = await holdBack(fixture.page, '**/rules.json');
     await fixture.page.goto(env.url);
     const staticScreen = fixture.page.locator('[data-static-intro]');
-    await staticScreen.locator('h1').waitFor({ state: 'visible' });
-    assert.ok(await fixture.page.locator('.loading').isVisible(), '"Chargement…" while the rules load');
+    await staticScreen.locator('h1.intro-title').waitFor({ state: 'visible' });
+    assert.ok(await staticScreen.locator('[data-static-start]').isVisible(), 'Start, which works before the app (tests/browser/static-opening.test.mjs)');
+    assert.equal(await fixture.page.locator('.loading').isVisible(), false, 'nothing says "Chargement…" on the intro: it is all there');
     assert.equal(await staticScreen.locator('[data-ways-to-ask]').isVisible(), false, 'the ways to ask wait until they are needed');
     const before = {
-      heading: await staticScreen.locator('h1').boundingBox(),
+      heading: await staticScreen.locator('h1.intro-title').boundingBox(),
       lead: await staticScreen.locator('.lead').boundingBox(),
     };
     release();

@@ -31,7 +31,7 @@ test('web/index.html names only texts the default language has', () => {
   const texts = defaultTexts({ files: { 'manifest.json': JSON.stringify(manifest), [`locales/${manifest.default_locale}.json`]: locale } });
   const filled = fillTexts(html, texts);
   assert.doesNotMatch(filled, /data-text=/);
-  for (const text of [texts.ui.app_title, texts.channels.telephone_3646.title]) {
+  for (const text of [texts.ui.static_what, texts.channels.telephone_3646.title]) {
     assert.ok(filled.includes(text.replaceAll('&', '&amp;').replaceAll('"', '&quot;')), `index.html shows "${text}"`);
   }
 });
