@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, openPage } from './support.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, holdBack, openPage } from './support.mjs';
 
 const env = { server: null, browser: null, origin: null, url: null };
 let root;
@@ -31,6 +31,22 @@ fetch('/collect', { method: 'POST', body: 'answers' }).catch(() => {});
 setTimeout(() => { throw new Error('uncaught in the page'); }, 0);
 `,
   );
+  // A clean page that fetches a file (the test holds it back), and one that then aborts its own
+  // fetch after a change of hash (the same document).
+  const fetching = (then) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>fetch</title>
+<script type="module" src="${then}.js"></script></head>
+<body><main id="app"><section data-screen="intro"><h1>fetch</h1></section></main></body></html>`;
+  writeFileSync(join(root, 'leave.html'), fetching('leave'));
+  writeFileSync(join(root, 'leave.js'), `fetch('slow.txt').catch(() => {});\n`);
+  writeFileSync(join(root, 'abort.html'), fetching('abort'));
+  writeFileSync(
+    join(root, 'abort.js'),
+    `const controller = new AbortController();
+fetch('slow.txt', { signal: controller.signal }).catch(() => {});
+window.abortNow = () => { location.hash = '#elsewhere'; controller.abort(); };
+`,
+  );
+  writeFileSync(join(root, 'slow.txt'), 'slow');
   const [server, browser] = await Promise.all([
     startServer({ root, port: 0 }),
     chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS }),
@@ -62,5 +78,39 @@ test('the page fixture records CSP violations, non-GET requests, console errors 
     assert.equal(await page.evaluate(() => new Date(Date.now()).getFullYear()), 2021);
   } finally {
     await fixture.close();
+  }
+});
+
+test('a fetch aborted because the test left the page is not a failure; one the page aborts itself is', async () => {
+  const fixture = await openPage(env);
+  try {
+    const release = await holdBack(fixture.page, '**/slow.txt');
+    const slowRequest = fixture.page.waitForRequest('**/slow.txt');
+    await fixture.open('leave.html');
+    await slowRequest;
+    await fixture.open('leave.html');
+    release();
+    assert.ok(
+      fixture.records.requests.filter((r) => r.url.endsWith('/slow.txt')).length >= 2,
+      "the first document's fetch was in flight when the test left it",
+    );
+    fixture.assertClean();
+  } finally {
+    await fixture.close();
+  }
+
+  const aborting = await openPage(env);
+  try {
+    await holdBack(aborting.page, '**/slow.txt');
+    const slowRequest = aborting.page.waitForRequest('**/slow.txt');
+    await aborting.open('abort.html');
+    await slowRequest;
+    const failed = aborting.page.waitForEvent('requestfailed');
+    await aborting.page.evaluate(() => window.abortNow());
+    await failed;
+    assert.match(aborting.records.failures.join('\n'), /slow\.txt: net::ERR_ABORTED/);
+    assert.throws(() => aborting.assertClean(), /failed requests/);
+  } finally {
+    await aborting.close();
   }
 });

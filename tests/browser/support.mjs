@@ -182,7 +182,7 @@ export async function openPage(
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
-  const records = { requests: [], failures: [], pageErrors: [], consoleErrors: [], cspViolations: [] };
+  const records = { requests: [], pageErrors: [], consoleErrors: [], cspViolations: [] };
   await context.exposeBinding(REPORT_BINDING, (_source, violation) => {
     records.cspViolations.push(violation);
   });
@@ -191,19 +191,45 @@ export async function openPage(
   await context.addInitScript(pageInitScript, { fixedNow, reportBinding: REPORT_BINDING });
 
   const inFlight = new Set();
+  // A document the test leaves (goto, reload) aborts what it still fetches, e.g. the engine's
+  // worker script when the intro is drawn before the engine is ready: the test's doing, not the
+  // page's. Each request keeps the count of documents committed when it was issued; an abort is a
+  // failure unless another document has been committed since (judged when asserting, since
+  // Playwright may report the abort before the commit). A page that aborts its own fetch still fails.
+  let documents = 0;
+  const issuedIn = new WeakMap();
+  const failures = [];
+  const aborts = [];
   context.on('request', (request) => {
     inFlight.add(request);
+    issuedIn.set(request, documents);
     records.requests.push({ method: request.method(), url: request.url(), resourceType: request.resourceType() });
   });
   context.on('requestfinished', (request) => inFlight.delete(request));
   context.on('requestfailed', (request) => {
     inFlight.delete(request);
-    records.failures.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`);
+    const failure = `${request.method()} ${request.url()}: ${request.failure()?.errorText}`;
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') aborts.push({ failure, document: issuedIn.get(request) });
+    else failures.push(failure);
   });
   context.on('response', (response) => {
-    if (response.status() >= 400) records.failures.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+    if (response.status() >= 400) failures.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+  });
+  Object.defineProperty(records, 'failures', {
+    get: () => [...failures, ...aborts.filter((abort) => abort.document === documents).map((abort) => abort.failure)],
   });
   const page = await context.newPage();
+  // A new document is a navigation request of the main frame, then its commit; a change of hash or
+  // history state commits without a request and is the same document.
+  let documentRequested = false;
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documentRequested = true;
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || !documentRequested) return;
+    documentRequested = false;
+    documents += 1;
+  });
   page.on('pageerror', (error) => records.pageErrors.push(String(error?.stack ?? error)));
   page.on('console', (message) => {
     const text = message.text();
