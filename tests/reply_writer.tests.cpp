@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -172,6 +173,26 @@ TEST_CASE("json_text writes any parsed value as nlohmann dumps it", "[reply writ
   CHECK(pdp::json_text(Json("\xff")) == "\"\xEF\xBF\xBD\"");
 }
 
+TEST_CASE("identifiers, dates and keys written in the code are copied between quotes as they are",
+          "[reply writer]") {
+  pdp::JsonWriter out;
+  out.begin_array();
+  out.plain("salarie");
+  out.plain("2026-12-06");
+  out.begin_object();
+  out.key("next_question");
+  out.plain("arret_travail");
+  out.key("remaining_at_most");
+  out.number(3);
+  out.end_object();
+  out.plain("");
+  out.end_array();
+  const std::string text = out.take();
+  CHECK(text ==
+        R"(["salarie","2026-12-06",{"next_question":"arret_travail","remaining_at_most":3},""])");
+  CHECK(text == tree_dump_of(text));
+}
+
 TEST_CASE("objects, arrays, numbers, booleans, null and dumped values are written as dumped",
           "[reply writer]") {
   pdp::JsonWriter out;
@@ -190,7 +211,7 @@ TEST_CASE("objects, arrays, numbers, booleans, null and dumped values are writte
   out.begin_array();
   out.end_array();
   out.end_array();
-  out.key("b \"key\"");
+  out.key(std::string_view("b \"key\""));  // a key from data is escaped
   out.value(Json{{"z", 1.5}, {"y", {"é", nullptr}}});
   out.key("c");
   out.raw("[1,2]");

@@ -2,6 +2,7 @@
 #include "core/answers.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/json_writer.hpp"
 #include "core/quote.hpp"
@@ -60,7 +61,7 @@ std::string answers_key(const RuleSet& rules, const Answers& answers, std::uint6
   return key;
 }
 
-Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path) {
+Expected<Answer> read_answer(const Question& question, Json value, const std::string& path) {
   const std::string& id = question.id;
   if (value.is_string() && value.get_ref<const std::string&>() == kUnknownAnswer &&
       !question.has_option(kUnknownAnswer)) {
@@ -77,7 +78,7 @@ Expected<Answer> read_answer(const Question& question, const Json& value, const 
         return Error{"answers.wrong_type",
                      "\"" + id + "\" expects true or false, not " + quoted_value(value), path};
       }
-      return Answer{false, value};
+      return Answer{false, std::move(value)};
     case QuestionType::choice:
       if (!value.is_string()) {
         return Error{"answers.wrong_type",
@@ -85,13 +86,13 @@ Expected<Answer> read_answer(const Question& question, const Json& value, const 
                          quoted_list(question.options) + "), not " + quoted_value(value),
                      path};
       }
-      if (!question.has_option(value.get<std::string>())) {
+      if (!question.has_option(value.get_ref<const std::string&>())) {
         return Error{"answers.unknown_option",
-                     "\"" + value.get<std::string>() + "\" is not an option of \"" + id +
+                     "\"" + value.get_ref<const std::string&>() + "\" is not an option of \"" + id +
                          "\" (allowed: " + quoted_list(question.options) + ")",
                      path};
       }
-      return Answer{false, value};
+      return Answer{false, std::move(value)};
     case QuestionType::multi: {
       if (!value.is_array()) {
         return Error{"answers.wrong_type",
@@ -141,7 +142,7 @@ Expected<Answer> read_answer(const Question& question, const Json& value, const 
               path};
         }
       }
-      return Answer{false, value};
+      return Answer{false, std::move(value)};
     }
   }
   return Error{"answers.wrong_type", "unsupported question type", path};

@@ -34,8 +34,9 @@ struct DroppedAnswer {
 };
 
 // Checks one answer to one question; `path` is where the answer stands, for the error
-// ("answers.wrong_type", "answers.unknown_option", "answers.unknown_not_allowed", ...).
-Expected<Answer> read_answer(const Question& question, const Json& value, const std::string& path);
+// ("answers.wrong_type", "answers.unknown_option", "answers.unknown_not_allowed", ...). The
+// value is taken by value: a caller that owns it moves it into the answer instead of copying it.
+Expected<Answer> read_answer(const Question& question, Json value, const std::string& path);
 
 // The answers to the questions in `questions` (a bit per question index) as a short string that
 // tells any two apart: the key of the core's memos of results that depend on those answers only.

@@ -61,6 +61,7 @@ Conversation converse(const RuleSet& rules, const Answers& given, const Date& da
   // else, and the conversation's starts with it.
   out.dropped = std::move(out.situation.dropped);
 
+  out.steps.reserve(rules.questions.size());  // one allocation, not one per growth
   SymbolMask before = 0;
   std::string key = date_key(date);  // the date, then each answer before by its question
   for (std::size_t q = 0; q < rules.questions.size(); ++q) {

@@ -1,7 +1,10 @@
 // JSON text written as nlohmann::json dumps it: see json_writer.hpp.
 #include "core/json_writer.hpp"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
+#include <cstring>
 
 namespace pdp {
 namespace {
@@ -40,6 +43,11 @@ Utf8Prefix utf8_prefix_at(std::string_view text, std::size_t i) {
     low = 0x80, high = 0xBF;
   }
   return {length, true};
+}
+
+[[maybe_unused]] bool needs_no_escape(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; });
 }
 
 }  // namespace
@@ -135,24 +143,37 @@ void JsonWriter::key(std::string_view name) {
 }
 
 void JsonWriter::literal_key(const char* name, std::size_t length) {
-  for (std::size_t i = 0; i < length; ++i) {
-    const auto byte = static_cast<unsigned char>(name[i]);
-    if (byte < 0x20 || byte >= 0x80 || byte == '"' || byte == '\\') {
-      key(std::string_view(name, length));
-      return;
-    }
-  }
-  separate();
-  out_ += '"';
-  out_.append(name, length);
-  out_.append("\":", 2);
-  after_value_ = false;
+  assert(needs_no_escape(std::string_view(name, length)));
+  quoted(name, length, ':');
+  after_value_ = false;  // its value follows the colon
 }
 
 void JsonWriter::string(std::string_view text) {
   separate();
   append_json_string(out_, text);
   after_value_ = true;
+}
+
+void JsonWriter::plain(std::string_view text) {
+  assert(needs_no_escape(text));
+  quoted(text.data(), text.size(), '\0');
+  after_value_ = true;
+}
+
+// The comma if one is due, `text` in quotes, then `after` unless it is '\0': one resize and one
+// copy, where appending each piece cost a call of the string's append each (most of a reply is
+// short keys and identifiers).
+void JsonWriter::quoted(const char* text, std::size_t length, char after) {
+  const std::size_t at = out_.size();
+  const std::size_t comma = after_value_ ? 1 : 0;
+  out_.resize(at + comma + length + 2 + (after != '\0' ? 1 : 0));
+  char* p = out_.data() + at;
+  if (comma != 0) *p++ = ',';
+  *p++ = '"';
+  std::memcpy(p, text, length);
+  p += length;
+  *p++ = '"';
+  if (after != '\0') *p = after;
 }
 
 void JsonWriter::signed_number(long long value) {

@@ -11,9 +11,15 @@ namespace pdp {
 namespace {
 
 // Takes the parser's events for the one shape a plain request has; any other event stops it.
+// Names are matched where they are read (a question by its index, a field by its place), so that
+// no name is kept: the lexer's buffer stays its own, and reading allocates only for the values.
 class PlainRequestParts {
  public:
-  std::vector<std::pair<std::string, Json>> answers;  // in the order of the text
+  explicit PlainRequestParts(const RuleSet& rules) : rules_(rules) {
+    answers.reserve(rules.questions.size());
+  }
+
+  std::vector<std::pair<std::size_t, Json>> answers;  // by question index, in the order of the text
   std::optional<std::string> date;
   std::optional<std::string> locale;
   std::optional<std::string> rules_version;
@@ -34,35 +40,38 @@ class PlainRequestParts {
     }
     if (depth_ == 2) return answer(Json(std::move(value)));
     if (depth_ != 1) return false;
-    std::optional<std::string>* field = field_ == "date"            ? &date
-                                        : field_ == "locale"        ? &locale
-                                        : field_ == "rules_version" ? &rules_version
-                                                                    : nullptr;
+    std::optional<std::string>* field = field_ == Field::date            ? &date
+                                        : field_ == Field::locale        ? &locale
+                                        : field_ == Field::rules_version ? &rules_version
+                                                                         : nullptr;
     if (field == nullptr) return false;
     *field = std::move(value);
     return true;
   }
   bool start_object(std::size_t /*size*/) {
-    if (depth_ == 0 || (depth_ == 1 && field_ == "answers")) {
+    if (depth_ == 0 || (depth_ == 1 && field_ == Field::answers)) {
       ++depth_;
       return true;
     }
     return false;
   }
   bool key(Json::string_t& name) {
-    if (name.size() > limits::kStringBytes) return false;
     if (depth_ == 2) {
-      const bool again = std::any_of(answers.begin(), answers.end(),
-                                     [&](const auto& given) { return given.first == name; });
-      if (again || answers.size() >= limits::kAnswers) return false;
-      id_ = std::move(name);
-      return true;
+      // An id the rules lack, or given twice: the long way words the error.
+      const int index = rules_.question_index(name);
+      if (index < 0) return false;
+      question_ = static_cast<std::size_t>(index);
+      return std::none_of(answers.begin(), answers.end(),
+                          [&](const auto& given) { return given.first == question_; });
     }
-    const bool known =
-        name == "answers" || name == "date" || name == "locale" || name == "rules_version";
-    if (!known || std::find(seen_.begin(), seen_.end(), name) != seen_.end()) return false;
-    seen_.push_back(name);
-    field_ = std::move(name);
+    field_ = name == "answers"         ? Field::answers
+             : name == "date"          ? Field::date
+             : name == "locale"        ? Field::locale
+             : name == "rules_version" ? Field::rules_version
+                                       : Field::none;
+    const unsigned bit = 1u << static_cast<unsigned>(field_);
+    if (field_ == Field::none || (seen_ & bit) != 0) return false;
+    seen_ |= bit;
     return true;
   }
   bool end_object() {
@@ -86,15 +95,18 @@ class PlainRequestParts {
   }
 
  private:
+  enum class Field : unsigned { none, answers, date, locale, rules_version };
+
   bool answer(Json value) {
-    answers.emplace_back(std::move(id_), std::move(value));
+    answers.emplace_back(question_, std::move(value));
     return true;
   }
 
+  const RuleSet& rules_;
   int depth_ = 0;  // 1 in the request, 2 in its answers, 3 in an answer's list
-  std::string field_;
-  std::vector<std::string> seen_;
-  std::string id_;
+  Field field_ = Field::none;
+  unsigned seen_ = 0;  // a bit per field read
+  std::size_t question_ = 0;
   Json list_;
 };
 
@@ -103,7 +115,7 @@ class PlainRequestParts {
 std::optional<Request> read_plain_request(const RuleSet& rules, const std::string& text,
                                           const Date& today) {
   if (text.size() > limits::kRequestBytes) return std::nullopt;
-  PlainRequestParts parts;
+  PlainRequestParts parts(rules);
   if (!Json::sax_parse(text, &parts, Json::input_format_t::json, true, false)) return std::nullopt;
   // Answers saved under other rules may be dropped rather than read: the long way.
   if (parts.rules_version && *parts.rules_version != rules.version) return std::nullopt;
@@ -124,12 +136,10 @@ std::optional<Request> read_plain_request(const RuleSet& rules, const std::strin
     }
     request.locale = *parts.locale;
   }
-  for (auto& [id, value] : parts.answers) {
-    const int index = rules.question_index(id);
-    if (index < 0) return std::nullopt;
-    auto answer = read_answer(rules.questions[static_cast<std::size_t>(index)], value, "");
+  for (auto& [index, value] : parts.answers) {
+    auto answer = read_answer(rules.questions[index], std::move(value), "");
     if (!answer) return std::nullopt;
-    request.answers[static_cast<std::size_t>(index)] = std::move(answer).value();
+    request.answers[index] = std::move(answer).value();
   }
   return request;
 }

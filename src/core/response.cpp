@@ -31,14 +31,17 @@ const char* status_name(const Verdict& value) {
 void write_question_ids(JsonWriter& out, const RuleSet& rules, SymbolMask mask) {
   out.begin_array();
   for (std::size_t i = 0; i < rules.questions.size(); ++i) {
-    if ((mask & bit_of(i)) != 0) out.string(rules.questions[i].id);
+    if ((mask & bit_of(i)) != 0) out.plain(rules.questions[i].id);
   }
   out.end_array();
 }
 
-void write_strings(JsonWriter& out, const std::vector<std::string>& strings) {
+// The ids of the options of `question` in `offered`, in the rules' order.
+void write_offered(JsonWriter& out, const Question& question, OptionSet offered) {
   out.begin_array();
-  for (const auto& text : strings) out.string(text);
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    if (offers(offered, o)) out.plain(question.options[o]);
+  }
   out.end_array();
 }
 
@@ -55,14 +58,14 @@ void write_question(JsonWriter& out, const RuleSet& rules, std::size_t index, Op
     out.boolean(false);
   }
   for (std::size_t o = 0; o < question.options.size(); ++o) {
-    if (offers(offered, o)) out.string(question.options[o]);
+    if (offers(offered, o)) out.plain(question.options[o]);
   }
-  if (question.allows_unknown) out.string(kUnknownAnswer);
+  if (question.allows_unknown) out.plain(kUnknownAnswer);
   out.end_array();
   out.key("id");
-  out.string(question.id);
+  out.plain(question.id);
   out.key("type");
-  out.string(kTypes[static_cast<int>(question.type)]);
+  out.plain(kTypes[static_cast<int>(question.type)]);
   out.end_object();
 }
 
@@ -77,10 +80,10 @@ void write_steps(JsonWriter& out, const RuleSet& rules, const Conversation& conv
     out.begin_object();
     if (question.type != QuestionType::boolean && step.offered != all_options(question)) {
       out.key("offered");
-      write_strings(out, offered_options(question, step.offered));
+      write_offered(out, question, step.offered);
     }
     out.key("question");
-    out.string(question.id);
+    out.plain(question.id);
     out.key("remaining_at_most");
     out.number(step.remaining_at_most);
     out.end_object();
@@ -102,7 +105,7 @@ void write_dropped(JsonWriter& out, const std::vector<const std::vector<DroppedA
       out.key("question");
       out.string(dropped.question);
       out.key("reason");
-      out.string(dropped.reason);
+      out.plain(dropped.reason);
       out.end_object();
     }
   }
@@ -128,7 +131,7 @@ void write_answers(JsonWriter& out, const RuleSet& rules, const Conversation& co
     out.key(rules.questions[order[k]].id);
     const Answer& answer = *conversation.situation.used[order[k]];
     if (answer.unknown) {
-      out.string(kUnknownAnswer);
+      out.plain(kUnknownAnswer);
     } else {
       out.value(answer.value);
     }
@@ -146,9 +149,9 @@ void write_criteria(JsonWriter& out, const RuleSet& rules, const Request& reques
     out.key("because");
     write_question_ids(out, rules, value.reads | value.missing);
     out.key("id");
-    out.string(criterion.id);
+    out.plain(criterion.id);
     out.key("status");
-    out.string(status_name(value));
+    out.plain(status_name(value));
     // Which of its texts words it: a variant, else "to_check" (a point the sources leave open),
     // else the one of its status.
     const int variant = situation.criteria_variants[c];
@@ -158,7 +161,7 @@ void write_criteria(JsonWriter& out, const RuleSet& rules, const Request& reques
     }
     if (variant >= 0) {
       out.key("variant");
-      out.string(criterion.variants[static_cast<std::size_t>(variant)].id);
+      out.plain(criterion.variants[static_cast<std::size_t>(variant)].id);
     }
     if (truth_of(value) == Truth::no) {
       out.key("would_be_met_by");
@@ -174,7 +177,7 @@ void write_criteria(JsonWriter& out, const RuleSet& rules, const Request& reques
           for (const auto& answer : change.answers) out.value(answer);
           out.end_array();
           out.key("question");
-          out.string(rules.questions[change.question].id);
+          out.plain(rules.questions[change.question].id);
           out.end_object();
         }
         out.end_array();
@@ -212,46 +215,46 @@ void write_item(JsonWriter& out, const RuleSet& rules, const Request& request, c
   out.begin_object();
   if (dated) {
     out.key("date_note_id");
-    out.string(period_note(request, item));
+    out.plain(period_note(request, item));
   }
   if (truth_of(applies) == Truth::unknown) {
     out.key("depends_on");
     write_question_ids(out, rules, applies.missing);
   }
   out.key("id");
-  out.string(item.id);
+  out.plain(item.id);
   const PeriodStatus status = programme ? period_status(item, request.date) : PeriodStatus{};
   if (programme) {
     out.key("in_force");
     out.boolean(status == PeriodStatus::in_force);
     if (item.information_date) {
       out.key("information_date");
-      out.string(item.information_date->iso());
+      out.plain(item.information_date->iso());
     }
   }
   if (dated && item.last_seen) {
     out.key("last_seen");
-    out.string(item.last_seen->iso());
+    out.plain(item.last_seen->iso());
   }
   if (programme) {
     out.key("period_status");
-    out.string(period_status_name(status));
+    out.plain(period_status_name(status));
   }
   if (!item.programme.empty()) {
     out.key("programme");
-    out.string(item.programme);
+    out.plain(item.programme);
   }
   out.key("status");
-  out.string(truth_of(applies) == Truth::yes ? "applies" : "to_check");
+  out.plain(truth_of(applies) == Truth::yes ? "applies" : "to_check");
   if (dated) {
     out.key("valid_from");
-    out.string(item.valid_from->iso());
+    out.plain(item.valid_from->iso());
     out.key("valid_until");
-    out.string(item.valid_until->iso());
+    out.plain(item.valid_until->iso());
   }
   if (variant >= 0) {
     out.key("variant");
-    out.string(item.variants[static_cast<std::size_t>(variant)].id);
+    out.plain(item.variants[static_cast<std::size_t>(variant)].id);
   }
   out.end_object();
 }
@@ -282,7 +285,7 @@ void write_to_check(JsonWriter& out, const RuleSet& rules, const Situation& situ
       if (!situation.criteria_to_check[c]) continue;
       out.begin_object();
       out.key("criterion");
-      out.string(rules.criteria[c].id);
+      out.plain(rules.criteria[c].id);
       out.end_object();
     }
     SymbolMask pending = situation.eligibility.unknown ? situation.eligibility.missing : 0;
@@ -296,7 +299,7 @@ void write_to_check(JsonWriter& out, const RuleSet& rules, const Situation& situ
       if ((pending & bit_of(i)) == 0) continue;
       out.begin_object();
       out.key("question");
-      out.string(rules.questions[i].id);
+      out.plain(rules.questions[i].id);
       out.end_object();
     }
   }
@@ -322,13 +325,13 @@ std::string write_response(const RuleSet& rules, const Request& request,
   out.key("criteria");
   write_criteria(out, rules, request, situation, budget);
   out.key("date");
-  out.string(request.date.iso());
+  out.plain(request.date.iso());
   out.key("dropped");
   write_dropped(out, {&request.dropped, &conversation.dropped});
   out.key("eligibility");
-  out.string(eligibility);
+  out.plain(eligibility);
   out.key("locale");
-  out.string(request.locale);
+  out.plain(request.locale);
   out.key("measures");
   write_items(out, rules, request, situation, ItemKind::measure);
   out.key("next_question");
@@ -345,9 +348,9 @@ std::string write_response(const RuleSet& rules, const Request& request,
   if (finished) {
     out.begin_object();
     out.key("id");
-    out.string(situation.outcome >= 0
-                   ? rules.outcomes[static_cast<std::size_t>(situation.outcome)].id
-                   : std::string(eligibility));
+    out.plain(situation.outcome >= 0
+                  ? rules.outcomes[static_cast<std::size_t>(situation.outcome)].id
+                  : std::string(eligibility));
     out.end_object();
   } else {
     out.null();

@@ -556,6 +556,9 @@ describe('screenshots at 200 % zoom (build/artifacts/screenshots/, to look at)',
         await page.locator('.field-error').filter({ visible: true }).waitFor();
         if (all) await shoot('question-error');
         for (const step of persona.steps) await answerQuestion(page, step.question, step.answer);
+        // The recap first: a busy machine may still show the last question, whose Next is then
+        // the visible one.
+        await expectScreen(page, 'recap');
         await clickAction(page, 'next');
         await expectScreen(page, 'result');
         await shoot('result');
@@ -640,6 +643,9 @@ describe('colours and user preferences', () => {
           assert.ok(contrastRatio(choice.border, choice.outside) >= 3, `a choice's border ${choice.border} on ${choice.outside}`);
         }
         for (const step of persona.steps) await answerQuestion(page, step.question, step.answer);
+        // The recap first: a busy machine may still show the last question, whose Next is then
+        // the visible one.
+        await expectScreen(page, 'recap');
         await clickAction(page, 'next');
         await expectScreen(page, 'result');
         const tags = await page.evaluate(() =>
