@@ -7,6 +7,7 @@
 // core's compiled conditions and, for comparison, the tree evaluator it used before.
 //
 //   node bench/logic-bench.mjs [--count N] [--json]
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,13 +36,16 @@ function passString(module, text) {
  * CPU µs per answer set for json-logic-js and for the module's two evaluators (median of `rounds`
  * passes each, interleaved); throws when they disagree on any set.
  */
-export async function logicBench({ dist = join(root, 'dist'), rulesDir = join(root, 'rules'), count = 100_000, rounds = 5 } = {}) {
+export async function logicBench({ rulesDir = join(root, 'rules'), count = 100_000, rounds = 5 } = {}) {
   if (!existsSync(LOGIC_BENCH_MODULE)) {
     throw new Error(`${LOGIC_BENCH_MODULE} is not built: cmake --preset wasm && cmake --build --preset wasm --target pdp-logic-bench`);
   }
   const { default: createLogicBench } = await import(pathToFileURL(LOGIC_BENCH_MODULE).href);
   const module = await createLogicBench({ wasmBinary: readFileSync(LOGIC_BENCH_MODULE.replace(/\.mjs$/, '.wasm')) });
-  const bundle = passString(module, readFileSync(join(dist, 'rules.json'), 'utf8'));
+  // The whole bundle, trees included, as the native command line writes it (the page's rules.json
+  // holds the flat programs only, and the bench also times the tree evaluator).
+  const cli = join(root, 'build', 'dev', 'src', 'cli', 'pdp-assess');
+  const bundle = passString(module, execFileSync(cli, ['bundle', '--rules', rulesDir], { encoding: 'utf8', maxBuffer: 64 << 20 }));
   if (module._bench_load_rules(bundle) !== 0) throw new Error('the bench module could not read the rules bundle');
   module._free(bundle);
 

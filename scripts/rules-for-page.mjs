@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The rules as the page receives them, written before the module is compiled (build-wasm.sh):
 // each rule file inside the bundle without its indentation nor what only the build and the
-// reviewers read, and the texts of every language but
+// reviewers read (the conditions' trees among them: the module reads each condition as the flat
+// program `pdp-assess bundle` wrote, in "conditions"), and the texts of every language but
 // the default in their own rules.<code>.json (web/rules-bundle.js), fetched only when a person
 // picks that language; the texts of the pages beside the flow in asides.<code>.json, fetched when
 // one is first opened; and in rules.json, the parts of the core's info that no language changes
@@ -28,15 +29,31 @@ if (!wholeFile || !out || !firstReplyFile || !infoFile) {
   process.exit(2);
 }
 
+// The keys of the rules' conditions (JsonLogic trees), in entries and in their variants.
+const CONDITIONS = ['asked_when', 'condition', 'to_check_when', 'when', 'applies_when'];
+
+// Each condition's tree replaced by 0, its options' too: the module reads the flat programs of the
+// bundle's "conditions" instead (src/core/trusted_rules.cpp), and only where a condition stands.
+function withoutTrees(entry) {
+  for (const key of CONDITIONS) if (key in entry) entry[key] = 0;
+  if (entry.options_when) for (const option of Object.keys(entry.options_when)) entry.options_when[option] = 0;
+  for (const variant of entry.variants ?? []) withoutTrees(variant);
+}
+
 // What the page has no use for, left out: the schema's address, the criteria's examples (the
 // build's tests), the passages each entry rests on and the documents cited (the module reads
-// neither: the page reads those the core shows in the info below, src/core/cited_sources.cpp).
+// neither: the page reads those the core shows in the info below, src/core/cited_sources.cpp),
+// and the conditions' trees.
 function forThePage(name, rule) {
   delete rule.$schema;
   if (name === 'criteria.json') for (const criterion of rule.criteria ?? []) delete criterion.examples;
   if (name === 'manifest.json') delete rule.documents;
   for (const entries of Object.values(rule)) {
-    if (Array.isArray(entries)) for (const entry of entries) delete entry?.source;
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      delete entry?.source;
+      if (entry && typeof entry === 'object' && !name.startsWith('locales/')) withoutTrees(entry);
+    }
   }
   return rule;
 }
@@ -45,6 +62,10 @@ function forThePage(name, rule) {
 const whole = JSON.parse(readFileSync(wholeFile, 'utf8'));
 for (const [name, text] of Object.entries(whole.files)) whole.files[name] = JSON.stringify(forThePage(name, JSON.parse(text)));
 const { light, separate, asides, statics } = splitByLocale(whole);
+// Each condition as the flat program the module evaluates (`pdp-assess bundle` wrote them): the
+// module reads these, not the trees in the files.
+if (!Array.isArray(whole.conditions)) throw new Error(`${wholeFile}: no "conditions" (the flat programs of pdp-assess bundle)`);
+light.conditions = whole.conditions;
 // The manifest, then the default language's texts, then the other rule files: brotli then finds
 // the ids of the rules in the texts written before them (about 60 bytes less; the core reads the
 // files by name, in any order).

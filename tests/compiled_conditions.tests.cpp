@@ -5,10 +5,13 @@
 #include <fstream>
 #include <functional>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "core/compiled_rules.hpp"
+#include "core/logic/node.hpp"
 #include "core/logic/scope.hpp"
 #include "core/rules_checks.hpp"
 #include "core/situation.hpp"
@@ -239,6 +242,17 @@ TEST_CASE("compiled conditions give the tree evaluator's value and spending on e
           "[compiled][walk]") {
   const auto& rules = shipped_rules();
   const auto pairs = condition_pairs(rules);
+  // Each program also as the page's module has it: written to JSON by the build, read back.
+  std::vector<Json> written(pairs.size());
+  std::vector<pdp::logic::Program> programs_as_written;
+  for (std::size_t p = 0; p < pairs.size(); ++p) {
+    REQUIRE(pairs[p].compiled->program() != nullptr);
+    written[p] = Json::parse(pairs[p].compiled->program()->to_json().dump());
+    auto read = pdp::logic::Program::read(written[p]);
+    REQUIRE(read.has_value());
+    CHECK(read->to_json() == written[p]);
+    programs_as_written.push_back(std::move(*read));
+  }
   WARN("partial situations of the walk: " << states().size() << " (every " << walk_stride() << ")");
   REQUIRE(states().size() * walk_stride() > 10000);
   std::size_t compared = 0;
@@ -252,17 +266,26 @@ TEST_CASE("compiled conditions give the tree evaluator's value and spending on e
       if (s.used[q] && !s.used[q]->unknown) symbols[q] = &s.used[q]->value;
     }
     const AnswersScope scope(rules, s.used);
-    for (const Pair& pair : pairs) {
+    for (std::size_t p = 0; p < pairs.size(); ++p) {
+      const Pair& pair = pairs[p];
       Budget tree_budget;
       Budget flat_budget;
+      Budget written_budget;
       const Value tree = pair.tree->evaluate(scope, tree_budget);
       const Value flat = pair.compiled->evaluate(symbols.data(), flat_budget);
+      const Value as_written = programs_as_written[p].evaluate(symbols.data(), written_budget);
       if (describe(tree) != describe(flat) ||
           tree_budget.steps_used() != flat_budget.steps_used() ||
           tree_budget.units_used() != flat_budget.units_used()) {
         CAPTURE(pair.path, describe(tree), describe(flat), tree_budget.steps_used(),
                 flat_budget.steps_used(), tree_budget.units_used(), flat_budget.units_used());
         FAIL_CHECK("the compiled condition differs from the tree");
+      }
+      if (describe(as_written) != describe(flat) ||
+          written_budget.steps_used() != flat_budget.steps_used() ||
+          written_budget.units_used() != flat_budget.units_used()) {
+        CAPTURE(pair.path, describe(as_written), describe(flat));
+        FAIL_CHECK("the program read back from the build's JSON differs from the one flattened");
       }
       ++compared;
     }
@@ -343,6 +366,15 @@ TEST_CASE("the official JsonLogic cases the flat form takes give the tree evalua
     CHECK(flat.json.dump() == tree.json.dump());
     CHECK(tree_budget.steps_used() == flat_budget.steps_used());
     CHECK(tree_budget.units_used() == flat_budget.units_used());
+    // The same program written as the build writes it, and read back as the module reads it.
+    const Json written = Json::parse(program->to_json().dump());
+    const auto read = pdp::logic::Program::read(written);
+    REQUIRE(read.has_value());
+    Budget written_budget;
+    const Value as_written = read->evaluate(symbols.data(), written_budget);
+    CHECK(as_written.json.dump() == flat.json.dump());
+    CHECK(written_budget.steps_used() == flat_budget.steps_used());
+    CHECK(written_budget.units_used() == flat_budget.units_used());
   }
   WARN("official cases taken by the flat form: " << flattened << " of " << cases);
   CHECK(flattened >= 60);
@@ -374,4 +406,45 @@ TEST_CASE(
   }
   WARN("unmet criteria compared: " << compared);
   CHECK(compared * walk_stride() > 1000);
+}
+
+TEST_CASE("a program that is not one the build wrote is refused, not run", "[compiled]") {
+  using pdp::logic::Program;
+  const auto expression = Expression::compile(Json::parse(R"({"==": [{"var": "a"}, "x"]})"));
+  REQUIRE(expression.ok());
+  const auto flat = Program::flatten(expression.value(),
+                                     [](const std::string& name) { return name == "a" ? 0 : -1; });
+  REQUIRE(flat.has_value());
+  // ==, then the var of a (symbol 0) and its name, then "x": [op, symbol, units, literal,
+  // operands].
+  const Json good = flat->to_json();
+  REQUIRE(good.size() == 4);
+  CHECK(good[0][4] == 1);
+  CHECK(good[0][5] == 3);
+  CHECK(good[1][1] == 0);
+  CHECK(good[3][3] == "x");
+  REQUIRE(Program::read(good).has_value());
+  CHECK(Program::read(good)->reads() == 1);
+  CHECK(Program::read(good)->to_json() == good);
+
+  const auto changed = [&](const std::function<void(Json&)>& change) {
+    Json program = good;
+    change(program);
+    return program;
+  };
+  const std::vector<std::pair<const char*, Json>> bad = {
+      {"not an array", Json{{"op", 6}}},
+      {"no instruction", Json::array()},
+      {"an instruction too short", changed([](Json& p) { p[3].erase(3); })},
+      {"an operation the flat form does not take (+)",
+       changed([](Json& p) { p[0][0] = static_cast<int>(pdp::logic::Op::add); })},
+      {"a symbol beyond the 64 questions", changed([](Json& p) { p[1][1] = 64; })},
+      {"an operand before its operation: a cycle", changed([](Json& p) { p[1][4] = 0; })},
+      {"an operand past the end", changed([](Json& p) { p[0][5] = 4; })},
+      {"an operand that is not an index", changed([](Json& p) { p[0][4] = "1"; })},
+      {"units that are not a number", changed([](Json& p) { p[3][2] = "3"; })}};
+  for (const auto& [what, program] : bad) {
+    CAPTURE(what, program.dump());
+    CHECK_FALSE(Program::read(program).has_value());
+  }
 }

@@ -1,18 +1,21 @@
 // The reply is written as JSON text directly (json_writer.hpp, response.cpp), with no JSON tree:
 // the text must be byte for byte what nlohmann::json dumps for the same value, as every host sent
 // it when the reply was a tree (compact, keys in byte order, the same escapes).
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
 #include "core/assessment.hpp"
 #include "core/conversation.hpp"
+#include "core/decimal_text.hpp"
 #include "core/json_writer.hpp"
 #include "core/response.hpp"
 #include "core/walk.hpp"
@@ -134,36 +137,57 @@ TEST_CASE("four-byte sequences broken at each byte, and random bytes, are replac
   }
 }
 
-TEST_CASE("a float is written in nlohmann's shortest form, infinities and NaN as null",
+TEST_CASE("a float is written as JavaScript writes it, infinities and NaN as null",
           "[reply writer]") {
-  std::vector<double> values = {0.0,
-                                -0.0,
-                                1.0,
-                                -1.5,
-                                0.1,
-                                1e21,
-                                1e-7,
-                                123456789.125,
-                                5e-324,
-                                std::numeric_limits<double>::max(),
-                                std::numeric_limits<double>::lowest(),
-                                std::numeric_limits<double>::infinity(),
-                                -std::numeric_limits<double>::infinity(),
-                                std::numeric_limits<double>::quiet_NaN()};
+  // JSON.stringify's text of each value (node -p), where nlohmann writes 2.0, -0.0, 1e-07…
+  const std::vector<std::pair<double, std::string>> examples = {
+      {0.0, "0"},
+      {-0.0, "0"},
+      {2.0, "2"},
+      {-1.5, "-1.5"},
+      {0.1, "0.1"},
+      {1e21, "1e+21"},
+      {1e20, "100000000000000000000"},
+      {1e-7, "1e-7"},
+      {0.000001, "0.000001"},
+      {123456789.125, "123456789.125"},
+      {5e-324, "5e-324"},
+      {std::numeric_limits<double>::max(), "1.7976931348623157e+308"},
+      {std::numeric_limits<double>::lowest(), "-1.7976931348623157e+308"},
+      {std::numeric_limits<double>::infinity(), "null"},
+      {-std::numeric_limits<double>::infinity(), "null"},
+      {std::numeric_limits<double>::quiet_NaN(), "null"}};
+  for (const auto& [value, text] : examples) {
+    CAPTURE(value);
+    CHECK(pdp::json_text(Json(value)) == text);
+  }
+  // Any finite double: a JSON number that reads back as the same double.
   std::uint64_t bits = 0x3ff0000000000000u;
   for (int n = 0; n < 5000; ++n) {
     bits = bits * 6364136223846793005u + 1442695040888963407u;
     double value;
     std::memcpy(&value, &bits, sizeof value);
-    values.push_back(value);
+    if (!std::isfinite(value)) continue;
+    const std::string text = pdp::json_text(Json(value));
+    CAPTURE(value, text);
+    const Json back = Json::parse(text, nullptr, false);
+    REQUIRE(back.is_number());
+    CHECK(back.get<double>() == value);
   }
-  for (const double value : values) {
-    CAPTURE(value);
-    CHECK(pdp::json_text(Json(value)) == dumped(Json(value)));
+}
+
+TEST_CASE("a whole number is written in decimal as std::to_string writes it", "[reply writer]") {
+  for (const long long value : {0LL, 7LL, -7LL, 1000000007LL, std::numeric_limits<long long>::min(),
+                                std::numeric_limits<long long>::max()}) {
+    CHECK(pdp::decimal_text(value) == std::to_string(value));
+    CHECK(pdp::decimal_text(static_cast<int>(value % 100000)) ==
+          std::to_string(static_cast<int>(value % 100000)));
   }
-  CHECK(pdp::json_text(Json(-0.0)) == "-0.0");
-  CHECK(pdp::json_text(Json(2.0)) == "2.0");
-  CHECK(pdp::json_text(Json(std::numeric_limits<double>::quiet_NaN())) == "null");
+  for (const unsigned long long value :
+       {0ULL, 9ULL, 10ULL, std::numeric_limits<unsigned long long>::max()}) {
+    CHECK(pdp::decimal_text(value) == std::to_string(value));
+  }
+  CHECK(pdp::decimal_text(std::size_t{42}) == "42");
 }
 
 TEST_CASE("json_text writes any parsed value as nlohmann dumps it", "[reply writer]") {

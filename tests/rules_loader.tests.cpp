@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/assessment.hpp"
+#include "core/compiled_rules.hpp"
 #include "core/response.hpp"
 #include "core/walk.hpp"
 #include "support.hpp"
@@ -311,40 +312,42 @@ Json date_json(const std::optional<pdp::Date>& date) {
 
 Json variants_json(const std::vector<pdp::TextVariant>& variants) {
   Json out = Json::array();
-  for (const auto& v : variants) out.push_back({v.id, v.when.logic(), date_json(v.valid_from)});
+  for (const auto& v : variants) out.push_back({v.id, date_json(v.valid_from)});
   return out;
 }
 
 // All a rule set holds that the page's module uses: what decides, not the words (the texts, the
 // documents and the passages cited are the page's, from the info the build wrote) nor a
-// criterion's examples (the build's tests).
+// criterion's examples (the build's tests). Its conditions are their flat programs: the module
+// reads those the build wrote, not the trees.
 Json rule_set_json(const pdp::RuleSet& rules) {
   Json out = {{"version", rules.version},
               {"information_date", rules.information_date.iso()},
               {"default_locale", rules.default_locale},
               {"locales", rules.locales},
               {"separate_locales", rules.separate_locales},
-              {"tree_conditions", rules.tree_conditions != nullptr}};
+              {"tree_conditions", rules.tree_conditions != nullptr},
+              {"programs", pdp::flat_programs_json(rules)},
+              {"all_flat", pdp::compiled(rules).all_flat}};
   for (const auto& q : rules.questions) {
     Json options_when = Json::object();
-    for (const auto& [option, when] : q.options_when) options_when[option] = when.logic();
+    for (const auto& entry : q.options_when) options_when[entry.first] = true;
     out["questions"].push_back({q.id, q.path, static_cast<int>(q.type), q.options, q.exclusive,
-                                options_when, q.asked_when.logic(), q.allows_unknown});
+                                options_when, q.allows_unknown});
   }
   for (const auto& c : rules.criteria) {
-    out["criteria"].push_back({c.id, c.path, c.condition.logic(),
-                               c.to_check_when ? Json{c.to_check_when->logic()} : Json(),
-                               variants_json(c.variants)});
+    out["criteria"].push_back(
+        {c.id, c.path, c.to_check_when.has_value(), variants_json(c.variants)});
   }
   for (const auto& o : rules.outcomes) {
-    out["outcomes"].push_back({o.id, o.path, o.eligibility, o.when.logic()});
+    out["outcomes"].push_back({o.id, o.path, o.eligibility});
   }
   for (const pdp::ItemKind kind : pdp::kItemKinds) {
     for (const auto& i : rules.items_of(kind)) {
-      out["items"].push_back(
-          {static_cast<int>(kind), i.id, i.path, static_cast<int>(i.kind), i.applies_when.logic(),
-           i.requires_eligibility, i.programme, variants_json(i.variants), date_json(i.valid_from),
-           date_json(i.valid_until), date_json(i.information_date), date_json(i.last_seen)});
+      out["items"].push_back({static_cast<int>(kind), i.id, i.path, static_cast<int>(i.kind),
+                              i.requires_eligibility, i.programme, variants_json(i.variants),
+                              date_json(i.valid_from), date_json(i.valid_until),
+                              date_json(i.information_date), date_json(i.last_seen)});
     }
   }
   return out;
@@ -369,8 +372,9 @@ TEST_CASE(
     const auto read = pdp::rule_files_from_bundle(bundle.dump());
     REQUIRE(read.ok());
     const auto checked = pdp::read_checked_rules(read.value());
-    const auto trusted = pdp::read_trusted_rules(bundle.dump());
     REQUIRE(checked.rules.has_value());
+    bundle["conditions"] = pdp::flat_programs_json(*checked.rules);  // as `pdp-assess bundle`
+    const auto trusted = pdp::read_trusted_rules(bundle.dump());
     REQUIRE(trusted.rules.has_value());
     CHECK(trusted.problems.empty());
     CHECK(rule_set_json(*trusted.rules) == rule_set_json(*checked.rules));
@@ -419,6 +423,7 @@ TEST_CASE("the module adds a checked language's code trusting it, as the checked
   const std::string language =
       Json{{"files", {{"locales/en.json", files.at("locales/en.json")}}}}.dump();
   auto checked = *pdp::read_checked_rules(pdp::rule_files_from_bundle(light.dump()).value()).rules;
+  light["conditions"] = pdp::flat_programs_json(checked);
   auto trusted = *pdp::read_trusted_rules(light.dump()).rules;
   // The language, then the language again, then the rules' bundle as if it were a language.
   for (const std::string& bundle : {language, language, light.dump()}) {

@@ -58,10 +58,13 @@ int eligibility(unsigned char* out, Evaluate evaluate) {
 
 extern "C" {
 
-// The rules bundle, read as the page's module reads it (the build checked it; the page's bundle
-// leaves out what only the checks read, so the checking loader would refuse it); 0 when loaded.
+// The whole rules bundle (`pdp-assess bundle`: every file, the trees included), read by the
+// checking loader, which flattens the conditions as the build does and keeps the trees for
+// bench_tree (the page's rules.json holds the programs only); 0 when loaded.
 EMSCRIPTEN_KEEPALIVE int bench_load_rules(const char* bundle) {
-  pdp::LoadedRules loaded = pdp::read_trusted_rules(bundle);
+  const auto files = pdp::rule_files_from_bundle(bundle);
+  if (!files) return 1;
+  pdp::LoadedRules loaded = pdp::load_rules(files.value().files);
   if (!loaded.rules) return 1;
   rules = std::move(loaded.rules);
   pdp::compiled(*rules);

@@ -12,6 +12,7 @@
 #include "cli/logic_command.hpp"
 #include "cli/rules_folder.hpp"
 #include "core/assessment.hpp"
+#include "core/compiled_rules.hpp"
 #include "core/limits.hpp"
 #include "core/reply_texts.hpp"
 #include "core/response.hpp"
@@ -168,7 +169,8 @@ int run_info(const Options& options) {
   return info.contains("error") ? 1 : 0;
 }
 
-// Validates the rules and prints them as one JSON document (what the page loads).
+// Validates the rules and prints them as one JSON document, with each condition's flat program
+// (what the page's rules.json is made from).
 int run_bundle(const Options& options) {
   if (!options.positional.empty()) return usage_error("bundle takes no FILE");
   auto rules = pdp::cli::load_rules_folder(options.rules, std::cerr);
@@ -180,7 +182,10 @@ int run_bundle(const Options& options) {
     std::cerr << text_of(pdp::problems_response(for_the_page.problems), 2) << "\n";
     return 1;
   }
-  std::cout << text_of(pdp::bundle_rule_files(files), -1) << "\n";
+  Json bundle = pdp::bundle_rule_files(files);
+  // Each condition flat, as the module evaluates it: it reads these instead of the trees.
+  bundle["conditions"] = pdp::flat_programs_json(*for_the_page.rules);
+  std::cout << text_of(bundle, -1) << "\n";
   return 0;
 }
 

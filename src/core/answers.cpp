@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/decimal_text.hpp"
 #include "core/json_writer.hpp"
 #include "core/quote.hpp"
 
@@ -34,7 +35,7 @@ void append_value_key(const Question& question, const Json& value, std::string& 
   }
   const std::string text = json_text(value);
   key += 'j';
-  key += std::to_string(text.size());
+  key += decimal_text(text.size());
   key += ':';
   key += text;
 }
@@ -106,7 +107,7 @@ Expected<Answer> read_answer(const Question& question, Json value, const std::st
                      path};
       }
       // Paths are written for the answer an error names only.
-      const auto item_path = [&](std::size_t i) { return path + "/" + std::to_string(i); };
+      const auto item_path = [&](std::size_t i) { return path + "/" + decimal_text(i); };
       for (std::size_t i = 0; i < value.size(); ++i) {
         if (!value[i].is_string()) {
           return Error{

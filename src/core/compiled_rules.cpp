@@ -3,24 +3,13 @@
 
 #include <cstdlib>
 #include <iterator>
+#include <memory>
 
+#include "core/decimal_text.hpp"
 #include "core/json_reader.hpp"
 
 namespace pdp {
 namespace {
-
-std::optional<Condition> optional_condition(const RuleSet& rules,
-                                            const std::optional<Expression>& expression) {
-  if (!expression) return std::nullopt;
-  return Condition(rules, *expression);
-}
-
-std::vector<Condition> variant_conditions(const RuleSet& rules,
-                                          const std::vector<TextVariant>& variants) {
-  std::vector<Condition> out;
-  for (const auto& variant : variants) out.emplace_back(rules, variant.when);
-  return out;
-}
 
 // The questions the status of a criterion depends on: what its conditions read, and, for each of
 // those questions, what decides whether it is asked and which options it offers.
@@ -46,10 +35,9 @@ SymbolMask depends_on(const CompiledRules& compiled, const CompiledRules::Criter
 
 }  // namespace
 
-Condition::Condition(const RuleSet& rules, const Expression& expression)
-    : rules_(&rules), tree_(&expression), reads_(~SymbolMask{0}) {
-  flat_ = logic::Program::flatten(
-      expression, [&](const std::string& name) { return rules.question_index(name); });
+Condition::Condition(const RuleSet& rules, const Expression& expression,
+                     std::optional<logic::Program> flat)
+    : rules_(&rules), tree_(&expression), flat_(std::move(flat)) {
   if (flat_) reads_ = flat_->reads();
 }
 
@@ -68,34 +56,53 @@ Verdict Condition::decide(Symbols symbols, logic::Budget& budget) const {
 }
 
 CompiledRules::CompiledRules(const RuleSet& rules) {
+  // A place for each condition, then each compiled in the order that ranks them.
   for (const auto& question : rules.questions) {
-    QuestionConditions conditions{Condition(rules, question.asked_when), {}};
+    auto& conditions = this->questions.emplace_back();
     for (const auto& option : question.options) {
-      const auto when = question.options_when.find(option);
-      conditions.options_when.push_back(
-          when == question.options_when.end()
-              ? std::nullopt
-              : std::optional<Condition>(Condition(rules, when->second)));
+      conditions.options_when.push_back(question.options_when.count(option) != 0
+                                            ? std::optional<Condition>(Condition())
+                                            : std::nullopt);
     }
-    questions.push_back(std::move(conditions));
   }
   for (const auto& criterion : rules.criteria) {
-    criteria.push_back({Condition(rules, criterion.condition),
-                        optional_condition(rules, criterion.to_check_when),
-                        variant_conditions(rules, criterion.variants), 0});
-    criteria.back().depends_on = depends_on(*this, criteria.back());
+    auto& conditions = criteria.emplace_back();
+    if (criterion.to_check_when) conditions.to_check_when.emplace();
+    conditions.variants.resize(criterion.variants.size());
   }
   for (ItemKind kind : kItemKinds) {
     auto& list = items.emplace_back();
     for (const auto& item : rules.items_of(kind)) {
       const Item* programme = kind == ItemKind::programme ? &item : nullptr;
       if (!programme && !item.programme.empty()) programme = rules.programme(item.programme);
-      list.push_back({Condition(rules, item.applies_when), variant_conditions(rules, item.variants),
-                      programme});
+      list.push_back({Condition(), std::vector<Condition>(item.variants.size()), programme});
     }
   }
-  for (const auto& outcome : rules.outcomes) outcomes.emplace_back(rules, outcome.when);
+  outcomes.resize(rules.outcomes.size());
+  std::size_t rank = 0;
+  for_each_condition(rules, *this, [&](Condition& condition, const Expression& expression) {
+    std::optional<logic::Program> flat;
+    if (rules.program_of) flat = rules.program_of(rules, rank, expression);
+    ++rank;
+    all_flat = all_flat && flat.has_value();
+    condition = Condition(rules, expression, std::move(flat));
+  });
+  for (auto& criterion : criteria) criterion.depends_on = depends_on(*this, criterion);
   ways_to_meet.resize(rules.criteria.size());
+}
+
+std::optional<logic::Program> flatten_condition(const RuleSet& rules, std::size_t /*rank*/,
+                                                const Expression& expression) {
+  return logic::Program::flatten(
+      expression, [&](const std::string& name) { return rules.question_index(name); });
+}
+
+Json flat_programs_json(const RuleSet& rules) {
+  Json out = Json::array();
+  for_each_condition(rules, compiled(rules), [&](const Condition& condition, const Expression&) {
+    out.push_back(condition.program() ? condition.program()->to_json() : Json());
+  });
+  return out;
 }
 
 std::vector<std::string> tree_condition_paths(const RuleSet& rules) {
@@ -106,7 +113,7 @@ std::vector<std::string> tree_condition_paths(const RuleSet& rules) {
   };
   const auto note_variants = [&](const std::vector<Condition>& variants, const std::string& path) {
     for (std::size_t v = 0; v < variants.size(); ++v) {
-      note(variants[v], path + "/variants/" + std::to_string(v) + "/when");
+      note(variants[v], path + "/variants/" + decimal_text(v) + "/when");
     }
   };
   for (std::size_t q = 0; q < rules.questions.size(); ++q) {
@@ -138,8 +145,24 @@ std::vector<std::string> tree_condition_paths(const RuleSet& rules) {
 }
 
 const CompiledRules& compiled(const RuleSet& rules) {
-  if (!rules.compiled.value) rules.compiled.value = std::make_shared<const CompiledRules>(rules);
+  if (!rules.compiled.value) rules.compiled.value = std::make_unique<const CompiledRules>(rules);
   return *rules.compiled.value;
 }
+
+CompiledRulesCache::CompiledRulesCache() = default;
+CompiledRulesCache::CompiledRulesCache(const CompiledRulesCache&) {}
+CompiledRulesCache::CompiledRulesCache(CompiledRulesCache&&) noexcept {}
+
+CompiledRulesCache& CompiledRulesCache::operator=(const CompiledRulesCache&) {
+  value.reset();
+  return *this;
+}
+
+CompiledRulesCache& CompiledRulesCache::operator=(CompiledRulesCache&&) noexcept {
+  value.reset();
+  return *this;
+}
+
+CompiledRulesCache::~CompiledRulesCache() = default;
 
 }  // namespace pdp

@@ -1,6 +1,8 @@
 // Strict parsing and formatting of ISO calendar dates.
 #include "core/date.hpp"
 
+#include "core/decimal_text.hpp"
+
 namespace pdp {
 namespace {
 
@@ -38,7 +40,7 @@ std::optional<Date> Date::parse(const std::string& text) {
 std::string Date::iso() const {
   if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
     // Not from parse() (a Date built in code): as wide as its numbers need.
-    return std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+    return decimal_text(year) + "-" + decimal_text(month) + "-" + decimal_text(day);
   }
   char text[10];
   const auto put = [&](int at, int n, int width) {

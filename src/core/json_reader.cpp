@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/decimal_text.hpp"
+
 namespace pdp {
 namespace {
 
@@ -115,7 +117,7 @@ std::vector<std::string> JsonReader::strings(const std::string& key, bool requir
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (!value[i].is_string()) {
-      problem_at(path_of(key) + "/" + std::to_string(i), "rules.wrong_type",
+      problem_at(path_of(key) + "/" + decimal_text(i), "rules.wrong_type",
                  std::string("expected a string, found ") + type_name(value[i]));
       continue;
     }

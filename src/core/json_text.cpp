@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/decimal_text.hpp"
 #include "core/json_reader.hpp"
 #include "core/quote.hpp"
 
@@ -64,8 +65,7 @@ class LocatingBuilder {
       too_deep_ = true;
       for (std::size_t d = 0; d < depth_; ++d) {
         const Frame& frame = frames_[d];
-        too_deep_at_ +=
-            "/" + (frame.array ? std::to_string(frame.index) : pointer_token(frame.key));
+        too_deep_at_ += "/" + (frame.array ? decimal_text(frame.index) : pointer_token(frame.key));
       }
       return false;
     }
@@ -103,7 +103,7 @@ Expected<Json> parse_json_text(const std::string& text, const std::string& inval
                                const std::string& path, const JsonTextLimits& limits) {
   if (text.size() > limits.max_bytes) {
     return Error{limits.scope + ".too_large",
-                 limits.name + " holds more than " + std::to_string(limits.max_bytes) +
+                 limits.name + " holds more than " + decimal_text(limits.max_bytes) +
                      " bytes, the most accepted",
                  path};
   }
@@ -113,7 +113,7 @@ Expected<Json> parse_json_text(const std::string& text, const std::string& inval
   if (const std::string* at = builder.too_deep_at()) {
     return Error{limits.scope + ".too_deep",
                  limits.name + " nests arrays and objects more than " +
-                     std::to_string(limits.max_depth) + " levels deep, at \"" +
+                     decimal_text(limits.max_depth) + " levels deep, at \"" +
                      quoted_text(*at, 100) + "\"",
                  path + *at};
   }

@@ -1,10 +1,13 @@
-// JSON text written as nlohmann::json dumps it: see json_writer.hpp.
+// JSON text written as nlohmann::json dumps it, floats as JavaScript does: see json_writer.hpp.
 #include "core/json_writer.hpp"
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <cstring>
+
+#include "core/decimal_text.hpp"
+#include "core/logic/javascript.hpp"
 
 namespace pdp {
 namespace {
@@ -180,26 +183,15 @@ void JsonWriter::signed_number(long long value) {
   separate();
   if (value < 0) out_ += '-';
   // The magnitude as unsigned: -LLONG_MIN does not fit a long long.
-  digits(value < 0 ? 0ull - static_cast<unsigned long long>(value)
-                   : static_cast<unsigned long long>(value));
+  append_decimal(out_, value < 0 ? 0ull - static_cast<unsigned long long>(value)
+                                 : static_cast<unsigned long long>(value));
   after_value_ = true;
 }
 
 void JsonWriter::unsigned_number(unsigned long long value) {
   separate();
-  digits(value);
+  append_decimal(out_, value);
   after_value_ = true;
-}
-
-// By hand rather than std::to_chars: the page's module then carries no code of libc++'s for it.
-void JsonWriter::digits(unsigned long long value) {
-  char buffer[20];  // the digits of 2^64 - 1
-  char* start = buffer + sizeof buffer;
-  do {
-    *--start = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  out_.append(start, buffer + sizeof buffer);
 }
 
 void JsonWriter::boolean(bool value) {
@@ -266,9 +258,9 @@ void JsonWriter::float_number(double value) {
   if (!std::isfinite(value)) {
     out_ += "null";  // as nlohmann dumps infinities and NaN
   } else {
-    // nlohmann's own shortest form (Grisu2): its dump writes a float with the same function.
-    char buffer[64];
-    out_.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value));
+    // As JavaScript writes it (JSON.stringify): the evaluator has that code already, and
+    // nlohmann's Grisu2, a second printer and its tables, was 2 KB of the page's module, brotli.
+    out_ += logic::js::number_to_string(value);
   }
   after_value_ = true;
 }

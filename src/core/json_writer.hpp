@@ -1,7 +1,9 @@
 // Writes JSON text straight into a string, with no JSON tree in between: how a reply is made (the
 // tree and its dump cost a third of an assessment). The text is byte for byte what nlohmann::json
 // dumps for the same value, compact and with invalid UTF-8 replaced (dump(-1, ' ', false,
-// error_handler_t::replace)), so that a tree built elsewhere and this text agree.
+// error_handler_t::replace)), so that a tree built elsewhere and this text agree; but for a number
+// with a fraction or an exponent, which it writes as JavaScript does (JSON.stringify: 2, 1e-7),
+// where nlohmann writes 2.0 and 1e-07: the same number to any reader.
 //
 // The writer does not sort: nlohmann's objects are std::maps and dump their keys in byte order, so
 // the caller writes each object's keys in that order (response.cpp; its test compares the two).
@@ -66,7 +68,6 @@ class JsonWriter {
   void quoted(const char* text, std::size_t length, char after);
   void signed_number(long long value);
   void unsigned_number(unsigned long long value);
-  void digits(unsigned long long value);
   void float_number(double value);
 
   std::string out_;
@@ -77,7 +78,8 @@ class JsonWriter {
 void append_json_string(std::string& out, std::string_view text);
 
 // `json` as nlohmann dumps it, compact with broken UTF-8 replaced (dump(-1, ' ', false,
-// error_handler_t::replace)), written by JsonWriter: the page's module carries no serializer.
+// error_handler_t::replace)), floats as JavaScript writes them, written by JsonWriter: the page's
+// module carries no serializer.
 std::string json_text(const nlohmann::json& json);
 
 }  // namespace pdp

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/decimal_text.hpp"
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 #include "core/limits.hpp"
@@ -33,7 +34,7 @@ std::optional<Beyond> beyond_limits(const Json& value, std::size_t depth) {
   if (value.is_array()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
       if (auto found = beyond_limits(value[i], depth + 1)) {
-        found->path = "/" + std::to_string(i) + found->path;
+        found->path = "/" + decimal_text(i) + found->path;
         return found;
       }
     }
@@ -57,22 +58,22 @@ Error limit_error(const Beyond& beyond) {
   switch (beyond.kind) {
     case Beyond::string_too_long:
       return Error{"request.string_too_long",
-                   "the text at \"" + path + "\" is " + std::to_string(beyond.bytes) +
-                       " bytes long; at most " + std::to_string(limits::kStringBytes) +
+                   "the text at \"" + path + "\" is " + decimal_text(beyond.bytes) +
+                       " bytes long; at most " + decimal_text(limits::kStringBytes) +
                        " are accepted",
                    path};
     case Beyond::key_too_long:
       return Error{"request.string_too_long",
                    "a field name in \"" + (path.empty() ? "/" : path) + "\" is " +
-                       std::to_string(beyond.bytes) + " bytes long; at most " +
-                       std::to_string(limits::kStringBytes) + " are accepted",
+                       decimal_text(beyond.bytes) + " bytes long; at most " +
+                       decimal_text(limits::kStringBytes) + " are accepted",
                    path};
     case Beyond::too_deep:
       break;
   }
   return Error{"request.too_deep",
                "the request nests arrays and objects more than " +
-                   std::to_string(limits::kRequestDepth) + " levels deep, at \"" +
+                   decimal_text(limits::kRequestDepth) + " levels deep, at \"" +
                    quoted_text(path, 100) + "\"",
                path};
 }
@@ -152,8 +153,8 @@ Expected<Request> read_request(const RuleSet& rules, const Json& request, const 
     }
     if (answers->size() > limits::kAnswers) {
       return Error{"answers.too_many",
-                   "\"answers\" holds " + std::to_string(answers->size()) +
-                       " answers; a questionnaire has at most " + std::to_string(limits::kAnswers) +
+                   "\"answers\" holds " + decimal_text(answers->size()) +
+                       " answers; a questionnaire has at most " + decimal_text(limits::kAnswers) +
                        " questions",
                    "/answers"};
     }

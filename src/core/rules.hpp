@@ -124,31 +124,42 @@ const char* item_text_key(ItemKind kind);
 
 struct CompiledRules;  // compiled_rules.hpp
 struct RuleSet;
+namespace logic {
+class Program;  // logic/program.hpp
+}
+
+// How a rule set's conditions become flat programs (compiled_rules.hpp), each by its rank in the
+// order CompiledRules compiles them: flattened from their trees (the loaders that check the
+// rules), or read from the programs the build wrote into the bundle (the page's module, which then
+// carries no flattener: trusted_rules.cpp). std::nullopt leaves the condition to the tree
+// evaluator.
+using ConditionProgram = std::optional<logic::Program> (*)(const RuleSet&, std::size_t rank,
+                                                           const Expression&);
 
 // How a rule set evaluates a condition that the flat form leaves out (tree_conditions.hpp), or
 // nullptr: then it has none (read_checked_rules refuses them).
 using TreeConditionEvaluation = logic::Value (*)(const RuleSet&, const Expression&,
                                                  const Json* const* symbols, logic::Budget&);
+// The questions such a condition names (its vars of a literal name), which a program knows as its
+// reads(): what what_would_change.cpp tries to change. Set with the tree evaluator.
+using TreeConditionNames = logic::SymbolMask (*)(const RuleSet&, const Expression&);
 
 // Where a rule set keeps its compiled conditions (compiled_rules.hpp), built on first use. A copy
 // or a move of the rule set starts without them, so that they never describe another rule set.
 // The first use must not happen from two threads at once.
 class CompiledRulesCache {
  public:
-  CompiledRulesCache() = default;
-  CompiledRulesCache(const CompiledRulesCache&) {}
-  CompiledRulesCache(CompiledRulesCache&&) noexcept {}
-  CompiledRulesCache& operator=(const CompiledRulesCache&) {
-    value.reset();
-    return *this;
-  }
-  CompiledRulesCache& operator=(CompiledRulesCache&&) noexcept {
-    value.reset();
-    return *this;
-  }
-  ~CompiledRulesCache() = default;
+  // Defined where CompiledRules is complete (compiled_rules.cpp).
+  CompiledRulesCache();
+  CompiledRulesCache(const CompiledRulesCache&);
+  CompiledRulesCache(CompiledRulesCache&&) noexcept;
+  CompiledRulesCache& operator=(const CompiledRulesCache&);
+  CompiledRulesCache& operator=(CompiledRulesCache&&) noexcept;
+  ~CompiledRulesCache();
 
-  mutable std::shared_ptr<const CompiledRules> value;
+  // Owned alone: a rule set's compiled conditions are never shared (45 bytes of the page's module,
+  // brotli, less than a shared_ptr's control block).
+  mutable std::unique_ptr<const CompiledRules> value;
 };
 
 struct RuleSet {
@@ -166,6 +177,10 @@ struct RuleSet {
   std::map<std::string, std::string> separate_locales;
   CompiledRulesCache compiled;
   TreeConditionEvaluation tree_conditions = nullptr;  // set by load_rules()
+  TreeConditionNames tree_condition_names = nullptr;  // set by load_rules()
+  ConditionProgram program_of = nullptr;              // set by every reader of rules
+  // The programs the build wrote, as program_of reads them (the page's module only; else null).
+  Json flat_programs;
 
   // Index of a question in `questions`, or -1.
   int question_index(const std::string& id) const;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/answers.hpp"
+#include "core/decimal_text.hpp"
 #include "core/json_reader.hpp"
 #include "core/limits.hpp"
 #include "core/locale_checks.hpp"
@@ -96,7 +97,7 @@ void check_variants(const RuleSet& rules, const std::vector<TextVariant>& varian
                     const std::string& path, Errors& problems) {
   std::set<std::string> ids;
   for (std::size_t v = 0; v < variants.size(); ++v) {
-    const std::string at = path + "/variants/" + std::to_string(v);
+    const std::string at = path + "/variants/" + decimal_text(v);
     check_identifier(variants[v].id, at, problems);
     if (!ids.insert(variants[v].id).second) {
       problems.push_back(Error{"rules.duplicate_id",
@@ -216,7 +217,7 @@ void check_question_shape(const Question& question, Errors& problems) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < question.options.size(); ++i) {
     const auto& option = question.options[i];
-    const std::string path = question.path + "/options/" + std::to_string(i);
+    const std::string path = question.path + "/options/" + decimal_text(i);
     if (!is_identifier(option)) {
       problems.push_back(
           Error{"rules.invalid_id", "\"" + option + "\" is not an identifier", path});
@@ -236,8 +237,8 @@ void check_question_shape(const Question& question, Errors& problems) {
   if (question.options.size() > most_options) {
     problems.push_back(Error{"rules.too_many_options",
                              std::string(multi ? "a multiple-choice question" : "a question") +
-                                 " has at most " + std::to_string(most_options) + " options (\"" +
-                                 question.id + "\" has " + std::to_string(question.options.size()) +
+                                 " has at most " + decimal_text(most_options) + " options (\"" +
+                                 question.id + "\" has " + decimal_text(question.options.size()) +
                                  ")",
                              question.path + "/options"});
   }
@@ -246,7 +247,7 @@ void check_question_shape(const Question& question, Errors& problems) {
       problems.push_back(Error{
           "rules.unknown_option",
           "\"" + question.exclusive[i] + "\" is not an option of this multiple-choice question",
-          question.path + "/exclusive/" + std::to_string(i)});
+          question.path + "/exclusive/" + decimal_text(i)});
     }
   }
   for (const auto& entry : question.options_when) {
@@ -274,11 +275,11 @@ void check_sources(const RuleSet& rules, const std::vector<SourceRef>& sources,
     if (!document.empty() && !known) {
       problems.push_back(Error{"rules.unknown_document",
                                "\"" + document + "\" is not a document of the manifest",
-                               path + "/source/" + std::to_string(i) + "/document"});
+                               path + "/source/" + decimal_text(i) + "/document"});
     }
     if (sources[i].passage.empty()) {
       problems.push_back(Error{"rules.missing_source", "the passage cited is empty",
-                               path + "/source/" + std::to_string(i) + "/passage"});
+                               path + "/source/" + decimal_text(i) + "/passage"});
     }
   }
 }
@@ -346,7 +347,7 @@ std::vector<Json> answer_domain(const Question& question, const std::vector<std:
 void check_rules(const RuleSet& rules, Errors& problems) {
   if (rules.questions.size() > kMaxQuestions) {
     problems.push_back(Error{"rules.too_many_questions",
-                             "at most " + std::to_string(kMaxQuestions) + " questions",
+                             "at most " + decimal_text(kMaxQuestions) + " questions",
                              "questions.json#/questions"});
   }
   check_unique(rules.documents, "document", problems);
@@ -381,8 +382,7 @@ void check_rules(const RuleSet& rules, Errors& problems) {
     check_sources(rules, criterion.source, criterion.path, problems);
     for (std::size_t e = 0; e < criterion.examples.size(); ++e) {
       check_example_answers(rules, criterion.examples[e].answers,
-                            criterion.path + "/examples/" + std::to_string(e) + "/answers",
-                            problems);
+                            criterion.path + "/examples/" + decimal_text(e) + "/answers", problems);
     }
   }
   check_unique(rules.outcomes, "outcome", problems);

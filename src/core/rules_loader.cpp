@@ -331,6 +331,7 @@ void read_locales(const RuleFiles& files, RuleSet& rules, Errors& problems) {
 // The structure of every file; nullopt when there is no manifest to start from.
 std::optional<RuleSet> read_rule_set(const RuleFiles& files, Errors& problems) {
   RuleSet rules;
+  rules.program_of = &flatten_condition;
   auto manifest = read_file(files, "manifest.json", problems);
   if (!manifest) return std::nullopt;
   read_manifest(JsonReader(*manifest, "manifest.json#", problems), rules);
@@ -424,6 +425,7 @@ LoadedRules load_rules(const RuleFiles& files) {
   std::optional<RuleSet> rules = read_rule_set(files, result.problems);
   if (!rules) return result;
   rules->tree_conditions = &evaluate_tree_condition;
+  rules->tree_condition_names = &tree_condition_names;
   check_rules(*rules, result.problems);
   if (result.problems.empty()) result.rules = std::move(rules);
   return result;

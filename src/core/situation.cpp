@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "core/compiled_rules.hpp"
+#include "core/decimal_text.hpp"
 #include "core/json_reader.hpp"
 #include "core/period.hpp"
 #include "core/settle.hpp"
@@ -203,7 +204,7 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
     for (std::size_t v = 0; variant < 0 && v < conditions.variants.size(); ++v) {
       const Truth chosen = truth_of(conditions.variants[v].decide(symbols.data(), budget));
       if (budget.spent()) {
-        budget.blame(criterion.path + "/variants/" + std::to_string(v) + "/when");
+        budget.blame(criterion.path + "/variants/" + decimal_text(v) + "/when");
         return s;
       }
       if (chosen == Truth::yes) variant = static_cast<int>(v);
@@ -245,7 +246,7 @@ Situation evaluate_situation(const RuleSet& rules, const Answers& given, const D
         const TextVariant& candidate = item.variants[v];
         const Truth chosen = truth_of(conditions.variants[v].decide(symbols.data(), budget));
         if (budget.spent()) {
-          budget.blame(item.path + "/variants/" + std::to_string(v) + "/when");
+          budget.blame(item.path + "/variants/" + decimal_text(v) + "/when");
           return s;
         }
         if (chosen != Truth::yes) continue;

@@ -1,6 +1,8 @@
 // Access to locale texts that never throws, and the small formatting the responses need.
 #include "core/texts.hpp"
 
+#include "core/decimal_text.hpp"
+
 namespace pdp {
 namespace {
 
@@ -39,8 +41,8 @@ std::string Texts::date(const Date& date) const {
     month = (*months)[static_cast<std::size_t>(date.month - 1)].get<std::string>();
   }
   // "1er décembre": French writes the first day as an ordinal; the locale says how.
-  const std::string day = date.day == 1 ? at({"first_day_of_month"}) : std::to_string(date.day);
-  return day + " " + month + " " + std::to_string(date.year);
+  const std::string day = date.day == 1 ? at({"first_day_of_month"}) : decimal_text(date.day);
+  return day + " " + month + " " + decimal_text(date.year);
 }
 
 std::string Texts::answer_label(const Question& question, const Json& answer) const {

@@ -37,4 +37,13 @@ Value evaluate_tree_condition(const RuleSet& rules, const Expression& condition,
   return condition.evaluate(SymbolsScope(rules, symbols), budget);
 }
 
+SymbolMask tree_condition_names(const RuleSet& rules, const Expression& condition) {
+  SymbolMask names = 0;
+  for (const auto& use : condition.vars()) {
+    const int index = rules.question_index(use.name);
+    if (index >= 0 && index < 64) names |= SymbolMask{1} << index;
+  }
+  return names;
+}
+
 }  // namespace pdp

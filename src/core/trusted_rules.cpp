@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/compiled_rules.hpp"
+#include "core/decimal_text.hpp"
 #include "core/json_text.hpp"
 #include "core/rules_loader.hpp"
 #include "core/rules_reading.hpp"
@@ -55,21 +57,17 @@ std::optional<Date> date(const Json& object, const char* key) {
   return Date::parse(value.get_ref<const std::string&>());
 }
 
-Expression condition(const Json& logic) {
-  auto compiled = Expression::compile(logic);
-  return compiled ? std::move(compiled).value() : Expression();
-}
-
-Expression condition(const Json& object, const char* key) {
-  auto found = object.find(key);
-  return found == object.end() ? Expression() : condition(*found);
+// The rank-th program the build wrote (compiled_rules.hpp): the ConditionProgram of this reader.
+std::optional<logic::Program> written_program(const RuleSet& rules, std::size_t rank,
+                                              const Expression& /*tree*/) {
+  if (!rules.flat_programs.is_array() || rank >= rules.flat_programs.size()) return std::nullopt;
+  return logic::Program::read(rules.flat_programs[rank]);
 }
 
 std::vector<TextVariant> variants(const Json& entry) {
   std::vector<TextVariant> out;
   for (const Json& variant : array(entry, "variants")) {
-    out.push_back(
-        TextVariant{text(variant, "id"), condition(variant, "when"), date(variant, "valid_from")});
+    out.push_back(TextVariant{text(variant, "id"), Expression(), date(variant, "valid_from")});
   }
   return out;
 }
@@ -79,7 +77,7 @@ template <typename ReadEntry>
 void for_each_entry(const Json& file, const std::string& name, const char* key, ReadEntry read) {
   const std::string path = name + "#/" + key + "/";
   std::size_t index = 0;
-  for (const Json& entry : array(file, key)) read(entry, path + std::to_string(index++));
+  for (const Json& entry : array(file, key)) read(entry, path + decimal_text(index++));
 }
 
 void read_manifest(const Json& manifest, RuleSet& rules) {
@@ -102,10 +100,9 @@ void read_questions(const Json& file, const std::string& name, RuleSet& rules) {
     const Json& options_when = member(entry, "options_when");
     if (options_when.is_object()) {
       for (auto it = options_when.begin(); it != options_when.end(); ++it) {
-        question.options_when.emplace(it.key(), condition(it.value()));
+        question.options_when.emplace(it.key(), Expression());
       }
     }
-    question.asked_when = condition(entry, "asked_when");
     question.allows_unknown = flag(entry, "allows_unknown", false);
   });
 }
@@ -115,9 +112,8 @@ void read_criteria(const Json& file, const std::string& name, RuleSet& rules) {
     Criterion& criterion = rules.criteria.emplace_back();
     criterion.id = text(entry, "id");
     criterion.path = std::move(path);
-    criterion.condition = condition(entry, "condition");
     if (entry.contains("to_check_when")) {
-      criterion.to_check_when = condition(entry, "to_check_when");
+      criterion.to_check_when = Expression();
     }
     criterion.variants = variants(entry);
     // Its examples are the build's tests: the page has no use for them.
@@ -130,7 +126,6 @@ void read_outcomes(const Json& file, const std::string& name, RuleSet& rules) {
     outcome.id = text(entry, "id");
     outcome.path = std::move(path);
     outcome.eligibility = text(entry, "eligibility");
-    outcome.when = condition(entry, "when");
   });
 }
 
@@ -141,7 +136,6 @@ void read_items(const Json& file, const std::string& name, ItemKind kind, RuleSe
     item.kind = kind;
     item.id = text(entry, "id");
     item.path = std::move(path);
-    item.applies_when = condition(entry, "applies_when");
     item.requires_eligibility = flag(entry, "requires_eligibility", true);
     item.programme = text(entry, "programme");
     item.variants = variants(entry);
@@ -207,6 +201,8 @@ LoadedRules read_trusted_rules(const std::string& bundle_text) {
     return result;
   }
   RuleSet rules;
+  rules.program_of = &trusted::written_program;
+  rules.flat_programs = trusted::member(bundle, "conditions");
   const Json manifest = trusted::parsed(files["manifest.json"], "manifest.json");
   trusted::read_manifest(manifest, rules);
   const Json& names = trusted::member(manifest, "files");
@@ -225,8 +221,8 @@ LoadedRules read_trusted_rules(const std::string& bundle_text) {
     trusted::read_items(items, items_name, kind, rules);
   }
   trusted::read_locales(files, rules);
-  // Nor is the flat form of every condition checked again: `pdp-assess bundle` refused the rules
-  // otherwise (rules.not_flat), and a condition left a tree would abort its evaluation.
+  // The conditions are the programs the build wrote (`pdp-assess bundle` refuses rules with a
+  // condition it cannot flatten, rules.not_flat): their trees are not read, nor compiled.
   const Json& separate = trusted::member(bundle, "separate_locales");
   for (auto it = separate.begin(); separate.is_object() && it != separate.end(); ++it) {
     if (!rules.has_locale(it.key()) && it->is_string()) {

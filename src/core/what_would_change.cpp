@@ -76,10 +76,14 @@ struct Probe {
 WaysToMeet search(const RuleSet& rules, const Answers& answers, std::size_t criterion,
                   logic::Budget& budget) {
   WaysToMeet ways;
-  SymbolMask reads = 0;  // the questions the condition names, tried in the rules' order
-  for (const auto& use : rules.criteria[criterion].condition.vars()) {
-    const int index = rules.question_index(use.name);
-    if (index >= 0) reads |= bit_of(static_cast<std::size_t>(index));
+  // The questions the condition names, tried in the rules' order: a program's reads, or those the
+  // vars of a tree name (a rule set with trees has the tree evaluator's side: load_rules()).
+  const Condition& condition = compiled(rules).criteria[criterion].condition;
+  SymbolMask reads = condition.reads();
+  if (!condition.flat()) {
+    reads = rules.tree_condition_names
+                ? rules.tree_condition_names(rules, rules.criteria[criterion].condition)
+                : 0;
   }
   Probe now(rules, criterion);
   if (!now.run(answers, budget)) return ways;

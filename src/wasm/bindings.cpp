@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "core/assessment.hpp"
+#include "core/compiled_rules.hpp"
 #include "core/json_writer.hpp"
 #include "core/response.hpp"
 #include "core/rules_loader.hpp"
@@ -95,6 +96,15 @@ EMSCRIPTEN_KEEPALIVE const char* pdp_load_rules(const char* bundle) {
   pdp::LoadedRules loaded = pdp::read_trusted_rules(bundle);
   if (!loaded.rules) return refused(loaded.problems);
   loaded_rules.emplace(std::move(*loaded.rules));  // reset above: no RuleSet move-assignment
+  // Its conditions compiled now, once: each must be a program the build wrote, the module having
+  // no tree evaluator (a bundle the build checked always has them).
+  if (!pdp::compiled(*loaded_rules).all_flat) {
+    loaded_rules.reset();
+    return reply(pdp::error_response({"rules.invalid_bundle",
+                                      "the bundle does not hold a program for each condition "
+                                      "(build the page again: ./build-wasm.sh)",
+                                      "/conditions"}));
+  }
   return reply(std::string("{}"));
 }
 

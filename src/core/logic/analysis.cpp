@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/decimal_text.hpp"
 #include "core/logic/expression.hpp"
 #include "core/logic/node.hpp"
 
@@ -32,7 +33,7 @@ std::string child_path(const std::string& path, const Node& parent, std::size_t 
     if (!parent.listed) return out;
   }
   out += '/';
-  out += std::to_string(index);
+  out += decimal_text(index);
   return out;
 }
 

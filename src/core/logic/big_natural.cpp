@@ -2,6 +2,8 @@
 // nine at a time.
 #include "core/logic/big_natural.hpp"
 
+#include "core/decimal_text.hpp"
+
 namespace pdp::logic {
 namespace {
 
@@ -69,9 +71,9 @@ BigNatural& BigNatural::times_power_of_10(int exponent) {
 
 std::string BigNatural::digits() const {
   if (limbs_.empty()) return "0";
-  std::string out = std::to_string(limbs_.back());
+  std::string out = decimal_text(limbs_.back());
   for (std::size_t i = limbs_.size() - 1; i-- > 0;) {
-    std::string limb = std::to_string(limbs_[i]);
+    std::string limb = decimal_text(limbs_[i]);
     out.append(9 - limb.size(), '0');
     out += limb;
   }

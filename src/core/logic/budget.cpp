@@ -1,6 +1,8 @@
 // Measuring values for the budget: linear in their size, and never deeper than the limit.
 #include "core/logic/budget.hpp"
 
+#include "core/decimal_text.hpp"
+
 namespace pdp::logic {
 namespace {
 
@@ -49,12 +51,11 @@ bool Budget::charge_structured(const Json& value) {
 std::string Budget::reason() const {
   switch (spent_) {
     case Spent::steps:
-      return "needs more than " + std::to_string(steps_limit_) + " operations";
+      return "needs more than " + decimal_text(steps_limit_) + " operations";
     case Spent::units:
-      return "reads or builds more than " + std::to_string(units_limit_) +
-             " bytes of values in all";
+      return "reads or builds more than " + decimal_text(units_limit_) + " bytes of values in all";
     case Spent::depth:
-      return "builds values nested more than " + std::to_string(kValueDepth) + " levels deep";
+      return "builds values nested more than " + decimal_text(kValueDepth) + " levels deep";
     case Spent::no:
       break;
   }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 
+#include "core/decimal_text.hpp"
 #include "core/logic/big_natural.hpp"
 
 namespace pdp::logic {
@@ -227,7 +228,7 @@ ShortestDecimal shortest_decimal(double positive) {
     }
     const std::size_t last = candidate.digits.find_last_not_of('0');
     candidate.digits.erase(last + 1);
-    const std::string literal = "0." + candidate.digits + "e" + std::to_string(candidate.point);
+    const std::string literal = "0." + candidate.digits + "e" + decimal_text(candidate.point);
     if (count >= digits.size() || decimal_to_double(literal) == positive) return candidate;
   }
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "core/decimal_text.hpp"
 #include "core/logic/node.hpp"
 
 namespace pdp::logic {
@@ -120,7 +121,7 @@ std::optional<Error> compile_node(const Json& logic, std::string& path, Node& ou
   const std::size_t operands_path_length = path.size();
   for (std::size_t i = 0; i < out.args.size(); ++i) {
     path += '/';
-    path += std::to_string(i);
+    path += decimal_text(i);
     std::optional<Error> error = compile_node((*elements)[i], path, out.args[i]);
     if (error) {
       path.resize(path_length);

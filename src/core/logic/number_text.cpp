@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/decimal_text.hpp"
 #include "core/logic/decimal.hpp"
 #include "core/logic/javascript.hpp"
 #include "core/logic/utf8.hpp"
@@ -115,7 +116,7 @@ std::string number_to_string(double value) {
       out.append(digits, 1, std::string::npos);
     }
     out += n - 1 >= 0 ? "e+" : "e-";
-    out += std::to_string(n - 1 >= 0 ? n - 1 : 1 - n);
+    out += decimal_text(n - 1 >= 0 ? n - 1 : 1 - n);
   }
   return out;
 }

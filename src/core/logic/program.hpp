@@ -38,6 +38,14 @@ class Program {
   // The symbols the expression may read, whatever their values.
   SymbolMask reads() const { return reads_; }
 
+  // The program as JSON data (program_json.cpp): what the build writes into the page's bundle, so
+  // that the page's module reads its conditions flat instead of flattening their trees. One array
+  // per instruction, in order: [op, symbol, units, literal, operand…].
+  Json to_json() const;
+  // The program that to_json() wrote, its literals pointing into `instructions` (which must
+  // outlive it); std::nullopt when `instructions` is not such a program.
+  static std::optional<Program> read(const Json& instructions);
+
   struct Instruction {
     std::uint8_t op;          // a logic::Op
     std::uint16_t first = 0;  // operands: arguments_[first, first + count)
