@@ -402,6 +402,18 @@ TEST_CASE(
     CHECK(compared > 1000);
   }
 
+  // Without the programs the build writes, no condition of the trusted rules is flat: the module
+  // refuses such rules when it loads them (bindings.cpp), having no tree evaluator.
+  {
+    const Json bare = pdp::bundle_rule_files(files);
+    const auto without_programs = pdp::read_trusted_rules(bare.dump());
+    REQUIRE(without_programs.rules.has_value());
+    CHECK_FALSE(pdp::compiled(*without_programs.rules).all_flat);
+    Json broken = bare;
+    broken["conditions"] = Json::array({Json::array({Json::array({0, -1, 0, nullptr, 0})})});
+    CHECK_FALSE(pdp::compiled(*pdp::read_trusted_rules(broken.dump()).rules).all_flat);
+  }
+
   // The other bundle the build checks, one language's texts, is no rules: refused alike.
   const std::string language = Json{{"files", {{"locales/en.json", english}}}}.dump();
   const auto language_files = pdp::rule_files_from_bundle(language);
