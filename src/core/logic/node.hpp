@@ -66,6 +66,21 @@ bool contains_logic(const Json& value);
 // JsonLogic's `in`: `needle` is an element of the array `haystack`, or a part of the text.
 bool contains(const Json& needle, const Json& haystack);
 
+// How the flat form (program.cpp) takes an operation: a literal, a var, some/all/none, or the
+// operands it evaluates (the tree evaluator's, which ignores the others); none: the operation is
+// left to the tree evaluator.
+enum class FlatForm {
+  none,
+  literal,
+  var,
+  iteration,
+  one_operand,
+  two_operands,
+  three_operands,
+  every_operand
+};
+FlatForm flat_form(Op op);
+
 // Compiles `logic` into `out`. `path` is the JSON pointer of `logic` in the whole expression (used
 // for errors; restored on return).
 std::optional<Error> compile_node(const Json& logic, std::string& path, Node& out);

@@ -9,6 +9,38 @@
 
 namespace pdp::logic {
 
+FlatForm flat_form(Op op) {
+  switch (op) {
+    case Op::literal:
+      return FlatForm::literal;
+    case Op::var:
+      return FlatForm::var;
+    case Op::not_:
+    case Op::not_not:
+      return FlatForm::one_operand;
+    case Op::equal:
+    case Op::strict_equal:
+    case Op::not_equal:
+    case Op::strict_not_equal:
+    case Op::greater:
+    case Op::greater_equal:
+    case Op::in:
+      return FlatForm::two_operands;
+    case Op::less:
+    case Op::less_equal:
+      return FlatForm::three_operands;
+    case Op::and_:
+    case Op::or_:
+      return FlatForm::every_operand;
+    case Op::all:
+    case Op::none:
+    case Op::some:
+      return FlatForm::iteration;
+    default:
+      return FlatForm::none;
+  }
+}
+
 // Builds the instructions in evaluation order; fails (false) on what the flat form leaves to the
 // tree evaluator.
 struct Flattener {
@@ -23,8 +55,8 @@ struct Flattener {
     index = static_cast<std::uint16_t>(program.code_.size());
     program.code_.push_back({static_cast<std::uint8_t>(node.op), 0, 0, -1, nullptr});
     std::size_t evaluated = 0;  // the operands the tree evaluator evaluates; it ignores the others
-    switch (node.op) {
-      case Op::literal: {
+    switch (flat_form(node.op)) {
+      case FlatForm::literal: {
         // A literal nested too deep spends the budget when charged: left to the tree evaluator.
         const std::optional<std::uint64_t> units = Budget::units_of(node.literal);
         if (!units) return false;
@@ -32,34 +64,23 @@ struct Flattener {
         program.code_[index].units = *units;
         return true;
       }
-      case Op::var:
+      case FlatForm::var:
         return emit_var(node, element, index);
-      case Op::not_:
-      case Op::not_not:
+      case FlatForm::iteration:
+        return emit_iteration(node, element, index);
+      case FlatForm::one_operand:
         evaluated = 1;
         break;
-      case Op::equal:
-      case Op::strict_equal:
-      case Op::not_equal:
-      case Op::strict_not_equal:
-      case Op::greater:
-      case Op::greater_equal:
-      case Op::in:
+      case FlatForm::two_operands:
         evaluated = 2;
         break;
-      case Op::less:
-      case Op::less_equal:
+      case FlatForm::three_operands:
         evaluated = 3;
         break;
-      case Op::and_:
-      case Op::or_:
+      case FlatForm::every_operand:
         evaluated = node.args.size();
         break;
-      case Op::all:
-      case Op::none:
-      case Op::some:
-        return emit_iteration(node, element, index);
-      default:
+      case FlatForm::none:
         return false;
     }
     if (evaluated > node.args.size()) evaluated = node.args.size();

@@ -7,36 +7,6 @@
 #include "core/logic/program.hpp"
 
 namespace pdp::logic {
-namespace {
-
-// The operations a program holds (Flattener::emit): anything else is not a program of ours.
-bool flat_operation(Op op) {
-  switch (op) {
-    case Op::literal:
-    case Op::var:
-    case Op::not_:
-    case Op::not_not:
-    case Op::equal:
-    case Op::strict_equal:
-    case Op::not_equal:
-    case Op::strict_not_equal:
-    case Op::greater:
-    case Op::greater_equal:
-    case Op::in:
-    case Op::less:
-    case Op::less_equal:
-    case Op::and_:
-    case Op::or_:
-    case Op::all:
-    case Op::none:
-    case Op::some:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
 
 Json Program::to_json() const {
   Json out = Json::array();
@@ -64,7 +34,10 @@ std::optional<Program> Program::read(const Json& instructions) {
     }
     const auto op = entry[0].get<std::uint8_t>();
     const auto symbol = entry[1].get<std::int32_t>();
-    if (!flat_operation(static_cast<Op>(op)) || symbol < -1 || symbol >= 64) return std::nullopt;
+    // Only what the flattener writes (an op past the enum's end is none too).
+    if (flat_form(static_cast<Op>(op)) == FlatForm::none || symbol < -1 || symbol >= 64) {
+      return std::nullopt;
+    }
     Instruction in{op,
                    static_cast<std::uint16_t>(program.arguments_.size()),
                    static_cast<std::uint16_t>(entry.size() - 4),
