@@ -5,7 +5,10 @@
 // JS → wasm interface beside json-logic-js and publicodes; engine calls per completed
 // questionnaire through the page's flow; the native core.
 //
-//   node bench/run.mjs [--dist DIR] [--loads N] [--count N] [--json FILE]
+//   node bench/run.mjs [--dist DIR] [--before DIR] [--loads N] [--count N] [--json FILE]
+//
+// --before DIR: another build (the one before a change) loaded in the same start-up run, its loads
+// interleaved with this one's, beside the same static page: the start-up before → after.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -25,6 +28,7 @@ function option(name, fallback) {
 }
 
 const dist = resolve(option('--dist', join(repoRoot, 'dist')));
+const before = option('--before', null) && resolve(option('--before', null));
 const loads = Number(option('--loads', 21));
 const count = Number(option('--count', 100_000));
 const jsonFile = option('--json', null);
@@ -99,24 +103,28 @@ async function main() {
     `${module.brotli} bytes brotli of ${MODULE_BROTLI_BUDGET} (${module.brotli <= MODULE_BROTLI_BUDGET ? 'within' : 'OVER'})`);
   console.log(s ? `standalone.html: ${s.raw} raw, ${s.gzip} gzip, ${s.brotli} brotli` : 'standalone.html: not built');
 
-  // Start-up.
-  const startup = await startupTimes(dist, { loads, baselineBytes: weight.total.raw });
-  report.startup = { loads, baselineBytes: weight.total.raw, ...startup };
+  // Start-up, beside the build before a change when one is given (its loads interleaved with these).
+  const startups = await startupTimes(before ? [before, dist] : [dist], { loads, baselineBytes: weight.total.raw });
+  const startup = startups.at(-1);
+  report.startup = { loads, baselineBytes: weight.total.raw, ...startup, ...(before ? { before: { dist: before, ...startups[0] } } : {}) };
   console.log(`\n## Start-up in headless Chromium (ms from navigation; median, p10–p90 of ${loads} loads)\n`);
-  const row = (label, cache, key, ratio = true) => {
-    const x = startup[cache][key];
+  const row = (label, times, cache, key, ratio = true) => {
+    const x = times[cache][key];
     return [label, cache, ms(x.median), `${ms(x.p10)}–${ms(x.p90)}`,
-      ratio ? `${(x.median / startup[cache].baseline.median).toFixed(2)}×` : ''];
+      ratio ? `${(x.median / times[cache].baseline.median).toFixed(2)}×` : ''];
   };
   const rows = [];
   for (const cache of ['cold', 'warm']) {
-    rows.push(row(`static page of ${kb(weight.total.raw)} KB (baseline)`, cache, 'baseline'));
-    rows.push(row('page: first screen (intro) drawn', cache, 'screen'));
-    rows.push(row('page: first question (intro + start → question)', cache, 'question'));
-    rows.push(row('page: start clicked → question drawn', cache, 'toQuestion', false));
-    rows.push(row('app: its own first screen drawn (every button works)', cache, 'app'));
+    rows.push(row(`static page of ${kb(weight.total.raw)} KB (baseline)`, startup, cache, 'baseline'));
+    if (before) rows.push(row(`before (${before}): first question`, startups[0], cache, 'question'));
+    rows.push(row('page: first screen (intro) drawn', startup, cache, 'screen'));
+    rows.push(row('page: first question (intro + start → question)', startup, cache, 'question'));
+    rows.push(row('page: start clicked → question drawn', startup, cache, 'toQuestion', false));
+    rows.push(row('app: its own first screen drawn (every button works)', startup, cache, 'app'));
   }
   console.log(table(['what', 'cache', 'median', 'p10–p90', 'vs baseline'], rows));
+  const ratio = (times) => (times.cold.question.median / times.cold.baseline.median).toFixed(2);
+  console.log(`\nfirst question, cold, vs a static page of the same size: ${before ? `${ratio(startups[0])}× before → ` : ''}${ratio(startup)}×`);
 
   // JS → wasm interface beside the peers.
   const speed = await interfaceBench({ dist, count });

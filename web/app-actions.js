@@ -129,6 +129,25 @@ function afterPaint(app, task) {
   win.requestAnimationFrame(() => win.setTimeout(task, 0));
 }
 
+// `task` when the page has nothing else to do (the next frame at the latest in a browser that
+// cannot say: Safari), never before the screen just drawn is painted.
+function whenIdle(app, task) {
+  const win = app.root.ownerDocument.defaultView;
+  if (win.requestIdleCallback) afterPaint(app, () => win.requestIdleCallback(task, { timeout: 1000 }));
+  else afterPaint(app, task);
+}
+
+// The screen Start shows, laid out once unseen while the intro is read (view.js layOutUnseen): the
+// click then draws it in about half the time. Not when Start needs the core (no reply yet), nor
+// once anything has moved on.
+async function layOutStart(app) {
+  if (app.busy || app.state?.screen !== 'intro' || app.state.fault || app.view.screen !== 'intro') return;
+  const { state, request } = update(app.state, { type: 'start' });
+  if (request) return;
+  const { screen } = await renderState(state, { t: app.t, kiosk: app.kiosk, on: app.on });
+  if (app.view.screen === 'intro') app.view.layOutUnseen(screen);
+}
+
 // Runs one step; a second click while it runs is ignored, any failure shows the error screen.
 export async function run(app, task) {
   if (app.busy) return;
@@ -191,6 +210,7 @@ async function render(app) {
   app.view.show(screen, { step, t: app.t, before });
   // The first question drawn (from the opening): the engine starts once it is on screen.
   if (!app.engine && app.state.screen === 'question') afterPaint(app, app.wantEngine);
+  if (app.state.screen === 'intro' && !app.state.fault) whenIdle(app, () => layOutStart(app));
   if (app.state.fault) app.emit('error');
   else if (app.state.screen === 'result') app.emit('finished');
 }

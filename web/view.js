@@ -97,6 +97,18 @@ export function createView({ root, ownsDocument, placeholder = null }) {
     announce(step);
   }
 
+  // A screen laid out where nobody sees it, then dropped: the browser's first layout of a kind of
+  // screen (its fonts at their sizes, its form controls) is several times slower than the next,
+  // so the one a click will likely show next is laid out once while the person reads.
+  function layOutUnseen(screen) {
+    const holder = doc.createElement('div');
+    holder.className = 'screen-unseen';
+    holder.append(screen);
+    app.append(holder);
+    holder.getBoundingClientRect();
+    holder.remove();
+  }
+
   // The error when the engine or the rules cannot load: there are no ui texts then, so its words
   // come from the host of the app (a <template> in index.html, or the element's own).
   function showLoadError(screen, code) {
@@ -122,6 +134,7 @@ export function createView({ root, ownsDocument, placeholder = null }) {
     contains: (node) => app.contains(node) || Boolean(footerHost?.contains(node)),
     languageBar,
     show,
+    layOutUnseen,
     showLoadError,
     announce,
     /** The screen shown (its data-screen). */

@@ -61,6 +61,42 @@ test('once the engine has answered, the screens drawn from the opening stay as t
   }
 });
 
+test('while the intro is read, the screen Start leads to is laid out once unseen, and nothing of it stays', async () => {
+  const fixture = await openPage(env);
+  try {
+    // Each holder of a screen laid out ahead (view.js layOutUnseen): the question in it, and
+    // whether it was ever seen or took room.
+    await fixture.page.addInitScript(() => {
+      const holders = [];
+      globalThis.__unseen = holders;
+      new MutationObserver((changes) => {
+        for (const change of changes) {
+          for (const node of change.addedNodes) {
+            if (!(node instanceof Element) || !node.classList.contains('screen-unseen')) continue;
+            const box = node.getBoundingClientRect();
+            holders.push({
+              question: node.querySelector('[data-question]')?.getAttribute('data-question') ?? null,
+              seen: node.checkVisibility({ checkVisibilityCSS: true }) || box.height > 0,
+            });
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await fixture.page.goto(env.url);
+    await expectScreen(fixture.page, 'intro');
+    await fixture.page.waitForFunction(() => globalThis.__unseen.length > 0, null, { timeout: 5000 });
+    const holders = await fixture.page.evaluate(() => globalThis.__unseen);
+    assert.deepEqual(holders[0], { question: 'situation_pro', seen: false });
+    assert.equal(await fixture.page.locator('.screen-unseen, [data-question]').count(), 0, 'nothing of it stays on the intro');
+    assert.equal(await fixture.page.evaluate(() => document.activeElement === document.body), true, 'the focus has not moved');
+    await clickAction(fixture.page, 'next');
+    await expectQuestion(fixture.page, 'situation_pro');
+    fixture.assertClean('the screen laid out ahead');
+  } finally {
+    await fixture.close();
+  }
+});
+
 test('the kiosk\'s and the print\'s styles come with the recap, before the result and its print button', async () => {
   const fixture = await openPage(env);
   try {
