@@ -163,20 +163,27 @@ void JsonWriter::plain(std::string_view text) {
   after_value_ = true;
 }
 
-// The comma if one is due, `text` in quotes, then `after` unless it is '\0': one resize and one
-// copy, where appending each piece cost a call of the string's append each (most of a reply is
-// short keys and identifiers).
+// The comma if one is due, `text` in quotes, then `after` unless it is '\0', appended at once:
+// most of a reply is short keys and identifiers, and each append is a call into the library (in
+// the page's module, libc++ is prebuilt), where a resize would also zero the bytes it adds.
 void JsonWriter::quoted(const char* text, std::size_t length, char after) {
-  const std::size_t at = out_.size();
-  const std::size_t comma = after_value_ ? 1 : 0;
-  out_.resize(at + comma + length + 2 + (after != '\0' ? 1 : 0));
-  char* p = out_.data() + at;
-  if (comma != 0) *p++ = ',';
+  char piece[64];
+  if (length + 4 > sizeof piece) {  // a long text: piece by piece
+    if (after_value_) out_ += ',';
+    out_ += '"';
+    out_.append(text, length);
+    out_ += '"';
+    if (after != '\0') out_ += after;
+    return;
+  }
+  char* p = piece;
+  if (after_value_) *p++ = ',';
   *p++ = '"';
   std::memcpy(p, text, length);
   p += length;
   *p++ = '"';
-  if (after != '\0') *p = after;
+  if (after != '\0') *p++ = after;
+  out_.append(piece, static_cast<std::size_t>(p - piece));
 }
 
 void JsonWriter::signed_number(long long value) {

@@ -170,6 +170,34 @@ bool same_text_or_boolean(const Json& a, const Json& b, bool& equal) {
   return false;
 }
 
+// A comparison or `in` over known operands; `c`, the third of a between (a < b < c), is
+// undefined when there is none.
+bool compared(Op op, const Json& a, const Json& b, const Json& c) {
+  bool equal = false;
+  switch (op) {
+    case Op::equal:
+      return same_text_or_boolean(a, b, equal) ? equal : js::loose_equal(a, b);
+    case Op::not_equal:
+      return !(same_text_or_boolean(a, b, equal) ? equal : js::loose_equal(a, b));
+    case Op::strict_equal:
+      return same_text_or_boolean(a, b, equal) ? equal : js::strict_equal(a, b);
+    case Op::strict_not_equal:
+      return !(same_text_or_boolean(a, b, equal) ? equal : js::strict_equal(a, b));
+    case Op::greater:
+      return js::less_than(b, a);
+    case Op::greater_equal:
+      return js::less_equal(b, a);
+    case Op::in:
+      return contains(a, b);
+    case Op::less:
+      return js::less_than(a, b) && (js::is_undefined(c) || js::less_than(b, c));
+    case Op::less_equal:
+      return js::less_equal(a, b) && (js::is_undefined(c) || js::less_equal(b, c));
+    default:
+      return false;
+  }
+}
+
 Out known(bool value, SymbolMask reads) {
   return {&json_of(value), false, 0, reads};
 }
@@ -190,9 +218,44 @@ struct Run {
       return {in.literal};
     }
     if (static_cast<Op>(in.op) == Op::var && element == nullptr) return symbol(in);
-    Out out = dispatch(in, element);
+    Out out;
+    if (answer_compared(in, element, out)) return out;
+    out = dispatch(in, element);
     if (!out.unknown) budget.charge(*out.json);
     return out;
+  }
+
+  // A comparison or `in` between an answer and a literal of the rule (`==` with a text, `in` a list
+  // of texts: what most conditions are made of), at once: what the general path spends after the
+  // operation's step (the var's two steps and its name, the answer read twice, the literal's step
+  // and units, the boolean result), taken in one go when the budget has it all. False, having
+  // spent nothing, for other operands, an answer that is a list, or a budget near its end: the
+  // general path then stops where it always did.
+  bool answer_compared(const Program::Instruction& in, const Json* element, Out& out) {
+    const Op op = static_cast<Op>(in.op);
+    if (flat_form(op) != FlatForm::two_operands || in.count != 2 || element != nullptr) {
+      return false;
+    }
+    const Program::Instruction& var = program.code_[program.arguments_[in.first]];
+    const Program::Instruction& literal = program.code_[program.arguments_[in.first + 1]];
+    if (static_cast<Op>(var.op) != Op::var || var.symbol < 0 ||
+        static_cast<Op>(literal.op) != Op::literal) {
+      return false;
+    }
+    const Json* value = symbols[var.symbol];
+    const SymbolMask bit = SymbolMask{1} << var.symbol;
+    if (value == nullptr) {
+      if (!budget.spend(3, var.units + literal.units)) return false;
+      out = {&null_json(), true, bit, 0};
+      return true;
+    }
+    if (value->is_structured()) return false;
+    const std::uint64_t read =
+        Budget::kValueUnits +
+        (value->is_string() ? value->get_ptr<const Json::string_t*>()->size() : 0);
+    if (!budget.spend(3, var.units + 2 * read + literal.units + Budget::kValueUnits)) return false;
+    out = known(compared(op, *value, *literal.literal, kUndefined), bit);
+    return true;
   }
 
   // Operand i, or undefined (not evaluated, no step) when the operation has fewer.
@@ -264,43 +327,7 @@ struct Run {
       all.reads |= o[i].reads;
     }
     if (all.unknown) return all;
-    const Json& a = *o[0].json;
-    const Json& b = *o[1].json;
-    bool result = false;
-    switch (op) {
-      case Op::equal:
-        result = same_text_or_boolean(a, b, result) ? result : js::loose_equal(a, b);
-        break;
-      case Op::not_equal:
-        result = !(same_text_or_boolean(a, b, result) ? result : js::loose_equal(a, b));
-        break;
-      case Op::strict_equal:
-        result = same_text_or_boolean(a, b, result) ? result : js::strict_equal(a, b);
-        break;
-      case Op::strict_not_equal:
-        result = !(same_text_or_boolean(a, b, result) ? result : js::strict_equal(a, b));
-        break;
-      case Op::greater:
-        result = js::less_than(b, a);
-        break;
-      case Op::greater_equal:
-        result = js::less_equal(b, a);
-        break;
-      case Op::in:
-        result = contains(a, b);
-        break;
-      case Op::less:
-        result =
-            js::less_than(a, b) && (js::is_undefined(*o[2].json) || js::less_than(b, *o[2].json));
-        break;
-      case Op::less_equal:
-        result =
-            js::less_equal(a, b) && (js::is_undefined(*o[2].json) || js::less_equal(b, *o[2].json));
-        break;
-      default:
-        break;
-    }
-    return known(result, all.reads);
+    return known(compared(op, *o[0].json, *o[1].json, *o[2].json), all.reads);
   }
 
   // The first operand that decides, even after unknowns; else unknown if any is; else the last.
