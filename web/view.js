@@ -2,7 +2,7 @@
 // region, the footer (after the root on the public page); and how a screen is shown (its footer,
 // the focus on its heading, the title, the announcement). Knows nothing of the flow: the
 // controller (app.js) says what to show.
-import { renderFooter } from './screens/footer.js';
+import { footerPlace, renderFooter } from './screens/footer.js';
 
 /**
  * @param {{root: Element, ownsDocument: boolean, placeholder?: Element|null}} options the app's
@@ -52,6 +52,11 @@ export function createView({ root, ownsDocument, placeholder = null }) {
 
   let shownBefore = false;
   let announceTimer = 0;
+  // The footer shown and what it was drawn for: kept from one screen to the next when its links
+  // and words are the same, so that a click redraws only the screen (a new footer is laid out
+  // again with it, on the way of the next question).
+  let footer = null;
+  let footerFor = null;
 
   function announce(message) {
     // Emptied first so the same words said twice are still announced.
@@ -68,12 +73,23 @@ export function createView({ root, ownsDocument, placeholder = null }) {
    */
   function show(screen, { step, t, before = [] }) {
     const keptFocus = shownBefore ? '' : focusToKeep();
+    // Read while the page is laid out still: scrolling a page already at its top would lay out
+    // the new screen at once, and once more for the focus.
+    const scrolled = ownsDocument && shownBefore && (win.scrollY !== 0 || win.scrollX !== 0);
     // The ways to the pages beside the flow, under every screen (on one of them, to the others).
     const name = screen.getAttribute('data-screen') ?? '';
-    const footer = renderFooter({ t, current: name });
+    const drawnFor = { t, current: footerPlace(t, name) };
+    if (footerFor?.t !== drawnFor.t || footerFor.current !== drawnFor.current) {
+      footer = renderFooter(drawnFor);
+      footerFor = drawnFor;
+      footerHost?.replaceChildren(footer);
+    }
     if (footerHost) {
       app.replaceChildren(...before, screen);
-      footerHost.replaceChildren(footer);
+    } else if (footer.parentNode === app) {
+      // Embedded, the footer is the app's last child: only what is above it changes.
+      while (app.firstChild !== footer) app.firstChild.remove();
+      footer.before(...before, screen);
     } else {
       app.replaceChildren(...before, screen, footer);
     }
@@ -81,7 +97,7 @@ export function createView({ root, ownsDocument, placeholder = null }) {
     if (ownsDocument) {
       doc.title = t('page_title', { step });
       // Not over the static first screens: the person may be reading further down.
-      if (shownBefore) win.scrollTo(0, 0);
+      if (scrolled) win.scrollTo(0, 0);
     } else if (root.getBoundingClientRect().top < 0) {
       // Embedded: bring the tool's top back into view, never scroll the host otherwise.
       root.scrollIntoView({ block: 'start' });
@@ -112,6 +128,7 @@ export function createView({ root, ownsDocument, placeholder = null }) {
   // The error when the engine or the rules cannot load: there are no ui texts then, so its words
   // come from the host of the app (a <template> in index.html, or the element's own).
   function showLoadError(screen, code) {
+    footerFor = null;  // the footer goes with the screen it was under
     if (!screen) {
       app.replaceChildren();
       footerHost?.replaceChildren();

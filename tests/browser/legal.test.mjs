@@ -313,3 +313,39 @@ describe('without JavaScript: the static pages', () => {
     }
   });
 });
+
+describe('the footer under the screens (docs/performance.md: a click redraws only the screen)', () => {
+  test('the flow\'s screens share one footer; a page beside the flow and another language get their own', async () => {
+    const fixture = await openPage(env, { date: persona.date });
+    try {
+      const { page } = fixture;
+      await fixture.open();
+      await expectScreen(page, 'intro');
+      // A mark on the footer element shown: it stays only on that very element.
+      const markFooter = () => page.evaluate(() => {
+        document.querySelector('.app-footer').pdpTestMark = true;
+      });
+      const sameFooter = () => page.evaluate(() => document.querySelector('.app-footer')?.pdpTestMark === true);
+      const footerWords = () => page.locator('.app-footer [data-action]').evaluateAll((buttons) => buttons.map((b) => b.textContent.trim()));
+      await markFooter();
+      await clickAction(page, 'next');
+      await expectQuestion(page, persona.steps[0].question);
+      assert.equal(await sameFooter(), true, 'Start drew the question under the same footer');
+      await page.locator('.app-footer [data-action="legal"]').click();
+      await expectScreen(page, 'legal');
+      assert.equal(await sameFooter(), false, 'the legal notice has its own footer (no link to itself)');
+      await clickAction(page, 'back');
+      await expectQuestion(page, persona.steps[0].question);
+      assert.deepEqual(await footerWords(), ['footer_accessibility', 'legal_title', 'privacy_title'].map((key) => words(ui('fr')[key])));
+      await markFooter();
+      await page.locator('nav.lang-nav a[hreflang="en"]').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await expectQuestion(page, persona.steps[0].question);
+      assert.equal(await sameFooter(), false, 'another language, another footer');
+      assert.deepEqual(await footerWords(), ['footer_accessibility', 'legal_title', 'privacy_title'].map((key) => words(ui('en')[key])));
+      fixture.assertClean('the footer');
+    } finally {
+      await fixture.close();
+    }
+  });
+});

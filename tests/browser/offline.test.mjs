@@ -137,6 +137,38 @@ describe('the public page offline after a first visit (service worker)', () => {
     }
   });
 
+  test('the worker is registered once the engine has started: on a first visit, its copy of every file would compete with the first question', async () => {
+    const fixture = await openPage(env, { serviceWorkers: 'allow' });
+    try {
+      // What happens in the page, in order: the engine's worker made, its first reply (the engine
+      // is ready), the offline worker registered.
+      await fixture.context.addInitScript(() => {
+        const order = [];
+        globalThis.__pdpOrder = order;
+        const PageWorker = globalThis.Worker;
+        globalThis.Worker = class extends PageWorker {
+          constructor(...args) {
+            super(...args);
+            order.push('engine worker made');
+            this.addEventListener('message', () => order.push('engine worker replied'), { once: true });
+          }
+        };
+        const register = ServiceWorkerContainer.prototype.register;
+        ServiceWorkerContainer.prototype.register = function (...args) {
+          order.push('offline worker registered');
+          return register.apply(this, args);
+        };
+      });
+      await fixture.open();
+      await waitForController(fixture.page);
+      const order = await fixture.page.evaluate(() => globalThis.__pdpOrder);
+      assert.deepEqual(order, ['engine worker made', 'engine worker replied', 'offline worker registered']);
+      assert.deepEqual(fixture.records.pageErrors, []);
+    } finally {
+      await fixture.close();
+    }
+  });
+
   test('the worker\'s list is the public page\'s files: not the element, the host\'s loader or the host examples', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pdp-sw-list-'));
     try {

@@ -13,3 +13,7 @@ export function renderFooter({ t, current = '' }) {
     h('ul', { class: 'footer-links' }, links.map(([name, text]) => h('li', {}, button(text, { 'data-action': name }, 'quiet')))),
   );
 }
+
+/** Where the footer of the screen `name` stands: that page beside the flow, or '' on every screen
+ * of the flow (the same footer on each). */
+export const footerPlace = (t, name) => (asideLinks(t).some(([link]) => link === name) ? name : '');
