@@ -3,11 +3,15 @@
 // built module), beside the same three-criteria eligibility computed by json-logic-js and by
 // publicodes, on the same generated answer sets; the three must agree on every set.
 //
-//   node bench/interface-bench.mjs [--dist DIR] [--count N] [--rounds N] [--core-only] [--json]
+//   node bench/interface-bench.mjs [--dist DIR] [--count N] [--rounds N] [--span SECONDS] [--core-only] [--json]
 //
 // Each engine runs in a process of its own (`--engine NAME`, what the bench itself calls), in
 // rounds whose order alternates: in one process, one engine's garbage was collected on another's
 // time, and the machine's load drifted between their passes (single runs gave 6.5× to 13.3×).
+// In each round, an engine goes over the sets again until it has run for at least --span seconds
+// (10 by default), and its time is the mean over every pass: the core's single pass took 2.5 s
+// where publicodes's took 28, so a burst of load on the machine weighed on the core's whole
+// pass and on a tenth of publicodes's (the same build's rounds gave 25 and 40 µs).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,33 +25,40 @@ import { generateAnswerSets, readQuestions } from './answer-sets.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATE = '2026-11-23';
 
-// Runs `evaluate` once over every input, timed in chunks: the throughput over the whole pass by
-// the wall clock and by the process's CPU time (steadier on a machine shared with other work),
-// the slowest and fastest chunk by wall clock (the spread), and the results.
-function timePass(inputs, evaluate, chunks = 10) {
+// Runs `evaluate` over every input, timed in chunks, and again over all of them until `span`
+// seconds have passed (one pass at least): the throughput over every pass by the wall clock and
+// by the process's CPU time (steadier on a machine shared with other work), the slowest and
+// fastest chunk by wall clock (the spread), the number of passes, and the results (the last
+// pass's: every pass gives the same).
+function timePass(inputs, evaluate, { span = 0, chunks = 10 } = {}) {
   for (let i = 0; i < Math.min(1000, inputs.length); i += 1) evaluate(inputs[i]); // warm-up
   const results = new Array(inputs.length);
   const chunkRates = [];
   const size = Math.ceil(inputs.length / chunks);
   let wall = 0;
   let cpu = 0;
-  for (let from = 0; from < inputs.length; from += size) {
-    const to = Math.min(inputs.length, from + size);
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    for (let i = from; i < to; i += 1) results[i] = evaluate(inputs[i]);
-    const elapsed = performance.now() - start;
-    const used = process.cpuUsage(cpuStart);
-    wall += elapsed / 1000;
-    cpu += (used.user + used.system) / 1e6;
-    chunkRates.push((to - from) / (elapsed / 1000));
-  }
+  let passes = 0;
+  do {
+    for (let from = 0; from < inputs.length; from += size) {
+      const to = Math.min(inputs.length, from + size);
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      for (let i = from; i < to; i += 1) results[i] = evaluate(inputs[i]);
+      const elapsed = performance.now() - start;
+      const used = process.cpuUsage(cpuStart);
+      wall += elapsed / 1000;
+      cpu += (used.user + used.system) / 1e6;
+      chunkRates.push((to - from) / (elapsed / 1000));
+    }
+    passes += 1;
+  } while (wall < span);
   return {
-    perSecond: inputs.length / wall,
-    perCpuSecond: inputs.length / cpu,
+    perSecond: (passes * inputs.length) / wall,
+    perCpuSecond: (passes * inputs.length) / cpu,
     min: Math.min(...chunkRates),
     max: Math.max(...chunkRates),
     seconds: wall,
+    passes,
     results,
   };
 }
@@ -102,7 +113,7 @@ function publicodesEligibility() {
 // One engine's pass, in this process (`--engine NAME`): each engine is timed in a process of its
 // own, so that its CPU time counts its own garbage collection and JIT only, never another's.
 const ENGINES = {
-  wasm: async ({ dist, sets }) => {
+  wasm: async ({ dist, sets, span }) => {
     const engine = await loadWasmEngine(dist);
     const requests = sets.map((answers) => ({ answers, date: DATE, locale: 'fr' }));
     let unfinished = null;
@@ -112,28 +123,28 @@ const ENGINES = {
       const refused = response.dropped.some((entry) => entry.reason !== 'not_needed');
       if ((response.next_question !== null || refused) && unfinished === null) unfinished = request;
       return response.eligibility;
-    });
+    }, { span });
     if (unfinished) throw new Error(`the core did not finish on, or dropped answers of, ${JSON.stringify(unfinished)}`);
     // What one reply weighs: the bytes of its JSON text as the module hands it to the page.
     const sizes = requests.map((request) => Buffer.byteLength(engine.reply('_pdp_assess', JSON.stringify(request), DATE))).sort((a, b) => a - b);
     return { ...pass, replyBytes: { median: sizes[Math.floor(sizes.length / 2)], max: sizes.at(-1) } };
   },
-  jsonLogic: async ({ rulesDir, sets }) => timePass(sets, jsonLogicEligibility(rulesDir)),
-  publicodes: async ({ sets }) => timePass(sets.map(publicodesSituation), publicodesEligibility()),
+  jsonLogic: async ({ rulesDir, sets, span }) => timePass(sets, jsonLogicEligibility(rulesDir), { span }),
+  publicodes: async ({ sets, span }) => timePass(sets.map(publicodesSituation), publicodesEligibility(), { span }),
 };
 
 // Results travel between processes as one letter per set.
 const LETTERS = { eligible: 'e', not_eligible: 'n', incomplete: 'i' };
 const FROM_LETTER = Object.fromEntries(Object.entries(LETTERS).map(([result, letter]) => [letter, result]));
 
-async function runEngineHere({ name, dist, rulesDir, count }) {
-  const pass = await ENGINES[name]({ dist, rulesDir, sets: generateAnswerSets(readQuestions(rulesDir), count) });
+async function runEngineHere({ name, dist, rulesDir, count, span }) {
+  const pass = await ENGINES[name]({ dist, rulesDir, span, sets: generateAnswerSets(readQuestions(rulesDir), count) });
   return { ...pass, results: pass.results.map((result) => LETTERS[result] ?? '?').join('') };
 }
 
-function runEngineApart({ name, dist, rulesDir, count }) {
+function runEngineApart({ name, dist, rulesDir, count, span }) {
   const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--engine', name,
-    '--dist', dist, '--rules', rulesDir, '--count', String(count)], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    '--dist', dist, '--rules', rulesDir, '--count', String(count), '--span', String(span)], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
   return JSON.parse(output);
 }
 
@@ -142,23 +153,29 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 /**
  * Runs the engines on `count` generated complete answer sets, each in a process of its own, in
  * `rounds` rounds whose order alternates (so that a machine's load drifting over the run weighs
- * on each alike); keeps each engine's median round by CPU time, and the ratio of the core to
- * publicodes in each round. Throws when they disagree on any set or when the core did not take
- * every answer (a generator out of step with the rules).
+ * on each alike), each engine going over the sets for `span` seconds at least in a round; keeps
+ * each engine's median round by CPU time, and the ratio of the core to publicodes in each round.
+ * Throws when they disagree on any set or when the core did not take every answer (a generator
+ * out of step with the rules).
  */
-export async function interfaceBench({ dist = join(root, 'dist'), rulesDir = join(root, 'rules'), count = 100_000, peers = true, rounds = 3 } = {}) {
+export async function interfaceBench({ dist = join(root, 'dist'), rulesDir = join(root, 'rules'), count = 100_000, peers = true, rounds = 5, span = 10 } = {}) {
   const names = peers ? ['wasm', 'jsonLogic', 'publicodes'] : ['wasm'];
   const passes = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round += 1) {
     for (const name of round % 2 === 0 ? names : [...names].reverse()) {
-      passes[name].push(runEngineApart({ name, dist, rulesDir, count }));
+      passes[name].push(runEngineApart({ name, dist, rulesDir, count, span }));
     }
   }
   const cpuMicroseconds = (pass) => 1e6 / pass.perCpuSecond;
-  const report = { count, rounds };
+  const report = { count, rounds, span };
   for (const name of names) {
     const kept = passes[name].find((pass) => pass.perCpuSecond === median(passes[name].map((p) => p.perCpuSecond)));
-    report[name] = { ...kept, rounds: passes[name].map(cpuMicroseconds), results: [...kept.results].map((letter) => FROM_LETTER[letter]) };
+    report[name] = {
+      ...kept,
+      rounds: passes[name].map(cpuMicroseconds),
+      passes: passes[name].map((pass) => pass.passes),
+      results: [...kept.results].map((letter) => FROM_LETTER[letter]),
+    };
   }
   report.replyBytes = report.wasm.replyBytes;
   delete report.wasm.replyBytes;
@@ -192,13 +209,14 @@ async function main() {
   const dist = resolve(option('--dist', join(root, 'dist')));
   const rulesDir = resolve(option('--rules', join(root, 'rules')));
   const count = Number(option('--count', 100_000));
+  const span = Number(option('--span', 10));
   const engine = option('--engine', null);
   if (engine) {
     if (!(engine in ENGINES)) throw new Error(`--engine: one of ${Object.keys(ENGINES).join(', ')}, not "${engine}"`);
-    console.log(JSON.stringify(await runEngineHere({ name: engine, dist, rulesDir, count })));
+    console.log(JSON.stringify(await runEngineHere({ name: engine, dist, rulesDir, count, span })));
     return;
   }
-  const report = await interfaceBench({ dist, rulesDir, count, peers: !process.argv.includes('--core-only'), rounds: Number(option('--rounds', 3)) });
+  const report = await interfaceBench({ dist, rulesDir, count, span, peers: !process.argv.includes('--core-only'), rounds: Number(option('--rounds', 5)) });
   if (process.argv.includes('--json')) {
     for (const name of ['wasm', 'jsonLogic', 'publicodes']) delete report[name]?.results;
     console.log(JSON.stringify(report));
@@ -213,10 +231,10 @@ export function interfaceBenchLines(report) {
   const line = (label, r) =>
     `${label.padEnd(34)} ${Math.round(r.perSecond).toString().padStart(9)} /s  (chunks ${Math.round(r.min)}–${Math.round(r.max)})  ` +
     `${(r.perSecond / report.wasm.perSecond).toFixed(2)}× the core's rate  CPU ${(1e6 / r.perCpuSecond).toFixed(2)} µs/call ` +
-    `(rounds ${r.rounds.map((µs) => µs.toFixed(1)).join(', ')})`;
+    `(rounds ${r.rounds.map((µs) => µs.toFixed(1)).join(', ')}; passes over the sets ${r.passes.join(', ')})`;
   const peers = report.jsonLogic && report.publicodes;
   const lines = [`${report.count} complete answer sets, ${report.eligible} eligible` + (peers ? '; all three agree on every set' : '') +
-    `; each engine in its own process, ${report.rounds} rounds, the median kept`];
+    `; each engine in its own process, ${report.rounds} rounds of at least ${report.span} s each, the median kept`];
   lines.push(line('core via engine.js (wasm, JSON)', report.wasm));
   // --core-only: the core alone, no engine to compare with.
   if (!peers) return lines;
