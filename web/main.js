@@ -1,7 +1,7 @@
 // The public page: the questionnaire (web/page.js), its engine in a worker (worker-engine.js), its
 // intro and first question drawn before the engine is ready (opening.js);
-// offline after a first visit (once its engine has started); framed by a host, it tells the host event names and its height
-// (frame-relay.js, fetched only in a frame).
+// offline after a first visit (registered once its engine has started); framed by a host, it
+// tells the host event names and its height (frame-relay.js, fetched only in a frame).
 import { fileBeside } from './engine.js';
 import { laterStyles } from './later-styles.js';
 import { registerOfflineWorker } from './offline.js';

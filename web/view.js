@@ -53,8 +53,8 @@ export function createView({ root, ownsDocument, placeholder = null }) {
   let shownBefore = false;
   let announceTimer = 0;
   // The footer shown and what it was drawn for: kept from one screen to the next when its links
-  // and words are the same, so that a click redraws only the screen (a new footer is laid out
-  // again with it, on the way of the next question).
+  // and words are the same, so that a click redraws the screen alone (a new footer would be
+  // styled and laid out again with it, before the next screen shows).
   let footer = null;
   let footerFor = null;
 
